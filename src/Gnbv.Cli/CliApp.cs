@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Gnbv.Cli.Commands;
+using Gnbv.Data.Imports;
+using Gnbv.Domain;
+
+namespace Gnbv.Cli;
+
+/// <summary>The gnbv command line: the same services as the web API, for scripts and operators.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("GNBV: dữ liệu, báo cáo Chương trình MTQG giảm nghèo bền vững (monitoring and reporting)");
+        options.AddTo(root);
+        var io = new CliIo(stdout, stderr);
+        root.Subcommands.Add(DbCommands.Create(options, io));
+        root.Subcommands.Add(DemoCommands.Create(options, io));
+        root.Subcommands.Add(ImportCommand.Create(options, io));
+        root.Subcommands.Add(ExportCommands.Create(options, io));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync("gnbv: " + string.Join("; ", parse.Errors.Select(e => e.Message)));
+            return 2;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (ImportFailedException e)
+        {
+            await stderr.WriteLineAsync("gnbv: " + e.Message);
+            foreach (var error in e.Errors.Skip(1).Take(50)) await stderr.WriteLineAsync("  " + error);
+            return 1;
+        }
+        catch (Exception e) when (e is DomainException or ArgumentException or InvalidOperationException or IOException)
+        {
+            await stderr.WriteLineAsync("gnbv: " + e.Message.ReplaceLineEndings(" "));
+            return 1;
+        }
+    }
+}
+
+public sealed record CliIo(TextWriter Out, TextWriter Err);

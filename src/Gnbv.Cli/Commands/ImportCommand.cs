@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Gnbv.Data.Imports;
+
+namespace Gnbv.Cli.Commands;
+
+public static class ImportCommand
+{
+    public static Command Create(GlobalOptions options, CliIo io)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Tệp JSON (gnbv-import/1) hoặc CSV giá trị chỉ tiêu" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra, không ghi (check every row, write nothing)" };
+        var command = new Command("import", "Nhập dữ liệu: tất cả hoặc không gì cả (all-or-nothing import)") { file, dryRun };
+        command.SetAction(async (parse, ct) =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
+            var bytes = await File.ReadAllBytesAsync(info.FullName, ct);
+            var package = ImportFileReader.Read(bytes, info.Name);
+            await using var db = await options.OpenAsync(parse, ct);
+            var result = await new PackageImporter(db).ImportAsync(package,
+                new ImportOptions(DryRun: parse.GetValue(dryRun), Source: info.Name, Sha256: ImportFileReader.Sha256(bytes)), ct);
+            var prefix = result.DryRun ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)";
+            await io.Out.WriteLineAsync($"{prefix}: {result.Rows} dòng. {result.Summary()}");
+            return 0;
+        });
+        return command;
+    }
+}

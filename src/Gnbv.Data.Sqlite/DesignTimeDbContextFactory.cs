@@ -1,0 +1,11 @@
+using Gnbv.Data.Database;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Gnbv.Data.Sqlite;
+
+/// <summary>Lets dotnet-ef build the model for this provider's migrations; it never connects.</summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        DbContextSetup.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" });
+}

@@ -1,0 +1,37 @@
+using Gnbv.Domain.Catalogue;
+using Gnbv.Domain.Documents;
+using Gnbv.Domain.Finance;
+using Gnbv.Domain.Imports;
+using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Periods;
+using Gnbv.Domain.Reports;
+using Gnbv.Domain.Units;
+using Gnbv.Domain.Works;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.Data.Database;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    /// <summary>Who is making the changes being saved; written into change logs.</summary>
+    public string Actor { get; set; } = "system";
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<PeriodRow> Periods => Set<PeriodRow>();
+    public DbSet<ProgramItem> ProgramItems => Set<ProgramItem>();
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+    public DbSet<CapitalAllocation> CapitalAllocations => Set<CapitalAllocation>();
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+    public DbSet<Disaggregation> Disaggregations => Set<Disaggregation>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<DataValueChange> DataValueChanges => Set<DataValueChange>();
+    public DbSet<Work> Works => Set<Work>();
+    public DbSet<DirectiveDocument> Documents => Set<DirectiveDocument>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

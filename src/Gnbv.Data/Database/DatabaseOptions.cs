@@ -1,0 +1,37 @@
+namespace Gnbv.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives. Bound from the "Database" section, or GNBV_DB and GNBV_DB_PROVIDER.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string DefaultSqlite = "Data Source=gnbv.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string ConnectionString { get; set; } = DefaultSqlite;
+
+    /// <summary>Optional read-only connection (a streaming replica) for reports and dashboards.</summary>
+    public string? ReadOnlyConnectionString { get; set; }
+
+    public static DatabaseProvider ParseProvider(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new ArgumentException($"GNBV_DB_PROVIDER '{text}' không hợp lệ: dùng sqlite hoặc postgres (unknown database provider)"),
+    };
+
+    /// <summary>Environment variables win over configuration files, as the README documents.</summary>
+    public DatabaseOptions WithEnvironment(Func<string, string?> env)
+    {
+        var provider = env("GNBV_DB_PROVIDER");
+        var connection = env("GNBV_DB");
+        if (!string.IsNullOrWhiteSpace(provider)) Provider = ParseProvider(provider);
+        if (!string.IsNullOrWhiteSpace(connection)) ConnectionString = connection;
+        return this;
+    }
+}

@@ -1,0 +1,88 @@
+using Gnbv.Domain.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.Data.Imports;
+
+/// <summary>
+/// Upserts data values by (indicator, disaggregation, unit, period), DHIS2 style: an empty value
+/// deletes the stored one. Unchanged values are left alone so the change log only holds real changes.
+/// </summary>
+internal static class DataValueImport
+{
+    public const string Section = "dataValues";
+
+    public static async Task ApplyAsync(ImportContext ctx, List<DataValueRow> rows, CancellationToken ct)
+    {
+        var counts = ctx.Result.For(Section);
+        var resolved = new List<(DataValueRow Row, Indicator Indicator, Disaggregation Disaggregation, int UnitId, Domain.Periods.PeriodRow Period, decimal? Value)>();
+        var seen = new Dictionary<(int, int, int, string), int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            ctx.At(Section, i, row);
+            var indicator = await ctx.IndicatorAsync("dataElement", row.DataElement, ct);
+            var disaggregation = await ctx.DisaggregationAsync("disaggregation", row.Disaggregation, indicator, ct);
+            var unit = await ctx.UnitAsync("orgUnit", row.OrgUnit, ct);
+            var period = await ctx.PeriodAsync("period", row.Period, ct);
+            decimal? value = null;
+            if (!string.IsNullOrWhiteSpace(row.Value)) value = ctx.Value("value", row.Value, indicator) ?? -1m;
+            if (row.Comment is { Length: > 2000 }) ctx.Error("comment", "dài quá 2000 ký tự (comment too long)");
+            if (indicator is null || disaggregation is null || unit is null || period is null) continue;
+            if (ctx.Duplicate(seen, (indicator.Id, disaggregation.Id, unit.Id, period.Code), "dataElement")) continue;
+            resolved.Add((row, indicator, disaggregation, unit.Id, period, value));
+        }
+        if (ctx.Errors.Count > 0) return;
+        await ctx.Db.SaveChangesAsync(ct);
+
+        var unitIds = resolved.Select(r => r.UnitId).Distinct().ToList();
+        var periodIds = resolved.Select(r => r.Period.Id).Distinct().ToList();
+        var existing = await ctx.Db.DataValues
+            .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId))
+            .ToDictionaryAsync(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId), ct);
+        var now = DateTime.UtcNow;
+        foreach (var r in resolved)
+        {
+            var key = (r.Indicator.Id, r.Disaggregation.Id, r.UnitId, r.Period.Id);
+            existing.TryGetValue(key, out var stored);
+            if (r.Value is null)
+            {
+                if (stored is not null)
+                {
+                    ctx.Db.DataValues.Remove(stored);
+                    counts.Deleted++;
+                }
+                continue;
+            }
+            if (stored is null)
+            {
+                ctx.Db.DataValues.Add(new DataValue
+                {
+                    IndicatorId = r.Indicator.Id,
+                    DisaggregationId = r.Disaggregation.Id,
+                    OrgUnitId = r.UnitId,
+                    PeriodId = r.Period.Id,
+                    Value = r.Value.Value,
+                    Comment = r.Row.Comment,
+                    CreatedBy = ctx.Db.Actor,
+                    CreatedAt = now,
+                    UpdatedBy = ctx.Db.Actor,
+                    UpdatedAt = now,
+                });
+                counts.Created++;
+            }
+            else if (stored.Value == r.Value && stored.Comment == r.Row.Comment)
+            {
+                counts.Unchanged++;
+            }
+            else
+            {
+                stored.Value = r.Value.Value;
+                stored.Comment = r.Row.Comment;
+                stored.UpdatedBy = ctx.Db.Actor;
+                stored.UpdatedAt = now;
+                counts.Updated++;
+            }
+        }
+        await ctx.Db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Serialization;
+
+namespace Gnbv.Data.Imports;
+
+/// <summary>
+/// The GNBV import format (gnbv-import/1): one JSON object whose sections are all optional. The
+/// dataValues section is DHIS2's dataValueSets shape. See docs/formats.md.
+/// </summary>
+public sealed class ImportPackage
+{
+    public const string FormatName = "gnbv-import/1";
+
+    public string? Format { get; set; }
+    public List<OrgUnitRow>? OrgUnits { get; set; }
+    public List<CatalogueRow>? Catalogue { get; set; }
+    public List<FundingSourceRow>? FundingSources { get; set; }
+    public List<DisaggregationRow>? Disaggregations { get; set; }
+    public List<IndicatorRow>? Indicators { get; set; }
+    public List<DocumentRow>? Documents { get; set; }
+    public List<AllocationRow>? CapitalAllocations { get; set; }
+    public List<DisbursementRow>? Disbursements { get; set; }
+    public List<WorkRow>? Works { get; set; }
+    public List<TargetRow>? Targets { get; set; }
+    public List<DataValueRow>? DataValues { get; set; }
+    public List<ReportSectionRow>? ReportSections { get; set; }
+
+    public int RowCount =>
+        (OrgUnits?.Count ?? 0) + (Catalogue?.Count ?? 0) + (FundingSources?.Count ?? 0) +
+        (Disaggregations?.Count ?? 0) + (Indicators?.Count ?? 0) + (Documents?.Count ?? 0) +
+        (CapitalAllocations?.Count ?? 0) + (Disbursements?.Count ?? 0) + (Works?.Count ?? 0) +
+        (Targets?.Count ?? 0) + (DataValues?.Count ?? 0) + (ReportSections?.Count ?? 0);
+}
+
+/// <summary>A row that knows where it came from, so an error can name it.</summary>
+public abstract class ImportRow
+{
+    /// <summary>Line of the source file for CSV input; null for JSON, where the array index names the row.</summary>
+    [JsonIgnore]
+    public int? Line { get; set; }
+}
+
+public sealed class OrgUnitRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? OfficialCode { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Parent { get; set; }
+    public string? ValidFrom { get; set; }
+    public string? ValidTo { get; set; }
+    public string? Successor { get; set; }
+}
+
+public sealed class CatalogueRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Parent { get; set; }
+    public string? Phase { get; set; }
+    public string? Decision { get; set; }
+    public int? Order { get; set; }
+}
+
+public sealed class FundingSourceRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public int? Order { get; set; }
+}
+
+public sealed class DisaggregationRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public int? Order { get; set; }
+}
+
+public sealed class IndicatorRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? UnitOfMeasure { get; set; }
+    public string? ValueType { get; set; }
+    public string? Aggregation { get; set; }
+    public string? ProgramItem { get; set; }
+    public List<string>? Disaggregations { get; set; }
+}
+
+public sealed class DocumentRow : ImportRow
+{
+    public string? Number { get; set; }
+    public string? Kind { get; set; }
+    public string? Date { get; set; }
+    public string? Issuer { get; set; }
+    public string? IssuerName { get; set; }
+    public string? Subject { get; set; }
+    public string? Url { get; set; }
+    public List<string>? ProgramItems { get; set; }
+}
+
+public sealed class AllocationRow : ImportRow
+{
+    public string? OrgUnit { get; set; }
+    public string? ProgramItem { get; set; }
+    public string? Source { get; set; }
+    public int? Year { get; set; }
+    public int? CarriedOverFrom { get; set; }
+    public long? Amount { get; set; }
+    public string? Decision { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class DisbursementRow : ImportRow
+{
+    public string? OrgUnit { get; set; }
+    public string? ProgramItem { get; set; }
+    public string? Source { get; set; }
+    public string? Period { get; set; }
+    public long? Amount { get; set; }
+    public string? Comment { get; set; }
+}
+
+public sealed class WorkRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? OrgUnit { get; set; }
+    public string? Location { get; set; }
+    public string? ProgramItem { get; set; }
+    public bool? IsNew { get; set; }
+    public string? Status { get; set; }
+    public int? StartYear { get; set; }
+    public int? EndYear { get; set; }
+    public long? Budget { get; set; }
+    public long? Disbursed { get; set; }
+}
+
+public sealed class TargetRow : ImportRow
+{
+    public string? DataElement { get; set; }
+    public string? OrgUnit { get; set; }
+    public int? Year { get; set; }
+    public string? Disaggregation { get; set; }
+
+    [JsonConverter(typeof(NumberAsStringConverter))]
+    public string? Value { get; set; }
+    public string? Comment { get; set; }
+}
+
+public sealed class DataValueRow : ImportRow
+{
+    public string? DataElement { get; set; }
+    public string? Period { get; set; }
+    public string? OrgUnit { get; set; }
+    public string? Disaggregation { get; set; }
+
+    [JsonConverter(typeof(NumberAsStringConverter))]
+    public string? Value { get; set; }
+    public string? Comment { get; set; }
+}
+
+public sealed class ReportSectionRow : ImportRow
+{
+    public string? OrgUnit { get; set; }
+    public string? Period { get; set; }
+    public string? Section { get; set; }
+    public string? Title { get; set; }
+    public string? Text { get; set; }
+}

@@ -1,0 +1,114 @@
+using Gnbv.Domain.Finance;
+using Gnbv.Domain.Indicators;
+
+namespace Gnbv.Data.Imports;
+
+/// <summary>Upserts funding sources, disaggregations and indicators by code.</summary>
+internal static class MetadataImport
+{
+    public static async Task ApplySourcesAsync(ImportContext ctx, List<FundingSourceRow> rows, CancellationToken ct)
+    {
+        const string section = "fundingSources";
+        var sources = await ctx.SourcesAsync(ct);
+        var counts = ctx.Result.For(section);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            ctx.At(section, i, row);
+            var code = ctx.Required("code", row.Code);
+            var name = ctx.Required("name", row.Name);
+            if (code is null || name is null || ctx.Duplicate(seen, code, "code")) continue;
+            if (!sources.TryGetValue(code, out var source))
+            {
+                source = new FundingSource { Code = code, Name = name };
+                ctx.Db.FundingSources.Add(source);
+                sources[code] = source;
+                counts.Created++;
+            }
+            else counts.Updated++;
+            source.Name = name;
+            source.SortOrder = row.Order ?? i;
+        }
+        await ctx.Db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ApplyDisaggregationsAsync(ImportContext ctx, List<DisaggregationRow> rows, CancellationToken ct)
+    {
+        const string section = "disaggregations";
+        var all = await ctx.DisaggregationsAsync(ct);
+        var counts = ctx.Result.For(section);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            ctx.At(section, i, row);
+            var code = ctx.Required("code", row.Code);
+            var name = ctx.Required("name", row.Name);
+            if (code is null || name is null || ctx.Duplicate(seen, code, "code")) continue;
+            if (!all.TryGetValue(code, out var d))
+            {
+                d = new Disaggregation { Code = code, Name = name };
+                ctx.Db.Disaggregations.Add(d);
+                all[code] = d;
+                counts.Created++;
+            }
+            else counts.Updated++;
+            d.Name = name;
+            d.SortOrder = row.Order ?? i;
+        }
+        await ctx.Db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ApplyIndicatorsAsync(ImportContext ctx, List<IndicatorRow> rows, CancellationToken ct)
+    {
+        const string section = "indicators";
+        var indicators = await ctx.IndicatorsAsync(ct);
+        var disaggregations = await ctx.DisaggregationsAsync(ct);
+        var counts = ctx.Result.For(section);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            ctx.At(section, i, row);
+            var code = ctx.Required("code", row.Code);
+            var name = ctx.Required("name", row.Name);
+            var uom = ctx.Required("unitOfMeasure", row.UnitOfMeasure);
+            var valueType = ctx.Enum("valueType", row.ValueType, IndicatorValueType.Number);
+            var aggregation = ctx.Enum("aggregation", row.Aggregation, AggregationType.Sum);
+            var item = string.IsNullOrWhiteSpace(row.ProgramItem) ? null : await ctx.ItemAsync("programItem", row.ProgramItem, ct);
+            var codes = row.Disaggregations is { Count: > 0 } list ? list : [Disaggregation.TotalCode];
+            var ds = new List<Disaggregation>();
+            foreach (var c in codes)
+            {
+                if (disaggregations.TryGetValue(c.Trim(), out var d)) ds.Add(d);
+                else ctx.Error("disaggregations", $"không có phân tổ mã '{c}' (unknown disaggregation)");
+            }
+            if (code is null || name is null || uom is null || valueType is null || aggregation is null) continue;
+            if (ctx.Duplicate(seen, code, "code")) continue;
+            if (!indicators.TryGetValue(code, out var indicator))
+            {
+                indicator = new Indicator { Code = code, Name = name, UnitOfMeasure = uom };
+                ctx.Db.Indicators.Add(indicator);
+                indicators[code] = indicator;
+                counts.Created++;
+            }
+            else counts.Updated++;
+            indicator.Name = name;
+            indicator.UnitOfMeasure = uom;
+            indicator.ValueType = valueType.Value;
+            indicator.Aggregation = aggregation.Value;
+            indicator.ProgramItem = item;
+            indicator.SortOrder = i;
+            var wanted = ds.Select(d => d.Id).Distinct().ToList();
+            indicator.Disaggregations.RemoveAll(x => !wanted.Contains(x.DisaggregationId));
+            for (var k = 0; k < wanted.Count; k++)
+            {
+                var link = indicator.Disaggregations.FirstOrDefault(x => x.DisaggregationId == wanted[k]);
+                if (link is null) indicator.Disaggregations.Add(link = new IndicatorDisaggregation { DisaggregationId = wanted[k] });
+                link.SortOrder = k;
+            }
+        }
+        await ctx.Db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,73 @@
+using Gnbv.Data.Database;
+using Gnbv.Domain.Imports;
+
+namespace Gnbv.Data.Imports;
+
+public sealed record ImportOptions(bool DryRun = false, string Source = "", string Sha256 = "", bool SkipIfAlreadyImported = false);
+
+/// <summary>
+/// Applies an import package in one transaction, section by section (metadata before the data that
+/// uses it). Any error in any row rolls everything back: nothing is half-written. A dry run checks
+/// every row the same way, then rolls back.
+/// </summary>
+public sealed class PackageImporter(AppDbContext db)
+{
+    public async Task<ImportResult> ImportAsync(ImportPackage package, ImportOptions options, CancellationToken ct = default)
+    {
+        if (package.Format is { } format && format != ImportPackage.FormatName)
+            throw new ImportFailedException([new ImportError("format", 0, null, "format", $"'{format}' không được hỗ trợ; dùng '{ImportPackage.FormatName}' (unsupported format)")]);
+
+        if (options.SkipIfAlreadyImported && options.Sha256.Length > 0 && db.ImportRuns.Any(r => r.Sha256 == options.Sha256))
+            return new ImportResult { Skipped = true, Rows = package.RowCount };
+
+        var result = new ImportResult { DryRun = options.DryRun, Rows = package.RowCount };
+        var ctx = new ImportContext(db, result);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (package.OrgUnits is { } units) await OrgUnitImport.ApplyAsync(ctx, units, ct);
+            if (package.Catalogue is { } catalogue) await CatalogueImport.ApplyAsync(ctx, catalogue, ct);
+            if (package.FundingSources is { } sources) await MetadataImport.ApplySourcesAsync(ctx, sources, ct);
+            if (package.Disaggregations is { } ds) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
+            if (package.Indicators is { } indicators) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
+            if (package.Documents is { } documents) await DocumentImport.ApplyAsync(ctx, documents, ct);
+            if (package.CapitalAllocations is { } allocations) await FinanceImport.ApplyAllocationsAsync(ctx, allocations, ct);
+            if (package.Disbursements is { } disbursements) await FinanceImport.ApplyDisbursementsAsync(ctx, disbursements, ct);
+            if (package.Works is { } works) await WorkImport.ApplyAsync(ctx, works, ct);
+            if (package.Targets is { } targets) await TargetImport.ApplyAsync(ctx, targets, ct);
+            if (package.DataValues is { } values) await DataValueImport.ApplyAsync(ctx, values, ct);
+            if (package.ReportSections is { } sections) await ReportSectionImport.ApplyAsync(ctx, sections, ct);
+
+            if (ctx.Errors.Count > 0) throw new ImportFailedException(ctx.Errors);
+            if (options.DryRun)
+            {
+                await tx.RollbackAsync(ct);
+                return result;
+            }
+            if (options.Sha256.Length > 0)
+            {
+                db.ImportRuns.Add(new ImportRun
+                {
+                    Source = options.Source.Length > 300 ? options.Source[..300] : options.Source,
+                    Sha256 = options.Sha256,
+                    ImportedAt = DateTime.UtcNow,
+                    ImportedBy = db.Actor,
+                    Rows = package.RowCount,
+                });
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            if (options.DryRun) db.ChangeTracker.Clear();
+        }
+    }
+}

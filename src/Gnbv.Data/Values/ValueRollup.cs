@@ -1,0 +1,56 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Units;
+using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Periods;
+using Gnbv.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.Data.Values;
+
+public sealed record RolledUpValue(int IndicatorId, int DisaggregationId, decimal Value, string? Comment);
+
+/// <summary>
+/// Values of a unit and period computed from the stored ones: sum-type indicators add up the unit's
+/// subtree (and merged predecessors) over every stored period inside the requested one; average-type
+/// average them; "none" keeps only the unit's own value for exactly that period.
+/// </summary>
+public static class ValueRollup
+{
+    public static async Task<IReadOnlyList<RolledUpValue>> ComputeAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
+    {
+        var unitIds = await UnitTree.RollupUnitIdsAsync(db, unit, ct);
+        var periods = await db.Periods.AsNoTracking()
+            .Where(p => p.StartDate >= period.Start && p.EndDate <= period.End)
+            .Select(p => new { p.Id, p.Code })
+            .ToListAsync(ct);
+        var periodIds = periods.Select(p => p.Id).ToList();
+        var exactPeriod = periods.FirstOrDefault(p => p.Code == period.Id)?.Id;
+        var aggregation = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Aggregation, ct);
+
+        var rows = await db.DataValues.AsNoTracking()
+            .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId))
+            .Select(v => new { v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId, v.Value, v.Comment })
+            .ToListAsync(ct);
+
+        var result = new List<RolledUpValue>();
+        foreach (var g in rows.GroupBy(r => (r.IndicatorId, r.DisaggregationId)))
+        {
+            var type = aggregation[g.Key.IndicatorId];
+            var comment = g.Count() == 1 ? g.First().Comment : null;
+            switch (type)
+            {
+                case AggregationType.Sum:
+                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, g.Sum(r => r.Value), comment));
+                    break;
+                case AggregationType.Average:
+                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, g.Average(r => r.Value), comment));
+                    break;
+                default:
+                    var own = g.FirstOrDefault(r => r.OrgUnitId == unit.Id && r.PeriodId == exactPeriod);
+                    if (own is not null) result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, own.Value, own.Comment));
+                    break;
+            }
+        }
+        return result;
+    }
+}
