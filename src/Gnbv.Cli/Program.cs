@@ -1,3 +1,6 @@
-using Gnbv.Cli;
+namespace Gnbv.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+public static class Program
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,6 +1,11 @@
+using Gnbv.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGnbv();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+await app.PrepareDatabaseAsync();
+app.UseGnbv();
 app.Run();
+
+public partial class Program;

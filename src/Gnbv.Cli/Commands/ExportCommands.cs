@@ -29,12 +29,22 @@ public static class ExportCommands
             var p = Period.Parse(parse.GetValue(period));
             await using var db = await options.OpenAsync(parse, ct);
             var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
-            var export = await ValueExporter.ExportAsync(db, orgUnit, p, ct);
-            var text = parse.GetValue(format) == "csv" ? ToCsv(export) : JsonSerializer.Serialize(export, ImportFileReader.Json);
+            string text;
+            int count;
+            if (parse.GetValue(format) == "csv")
+            {
+                var stored = await StoredValues.ListAsync(db, orgUnit, p, children: true, ct);
+                (text, count) = (ToCsv(stored), stored.Count);
+            }
+            else
+            {
+                var export = await ValueExporter.ExportAsync(db, orgUnit, p, ct);
+                (text, count) = (JsonSerializer.Serialize(export, ImportFileReader.Json), export.DataValues.Count);
+            }
             if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, text, new UTF8Encoding(false), ct);
-                await io.Err.WriteLineAsync($"Đã ghi {export.DataValues.Count} giá trị vào {file.FullName}");
+                await io.Err.WriteLineAsync($"Đã ghi {count} giá trị vào {file.FullName}");
             }
             else
             {
@@ -48,20 +58,23 @@ public static class ExportCommands
         return command;
     }
 
-    /// <summary>The data values in the CSV import layout, so an export can be edited and imported again.</summary>
-    public static string ToCsv(ValueExport export)
+    /// <summary>
+    /// The stored values (each under its own unit and period, not rolled up) in the CSV import
+    /// layout, so that an export can be edited and imported again without counting anything twice.
+    /// </summary>
+    public static string ToCsv(IEnumerable<StoredValue> values)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var column in ImportFileReader.CsvColumns) csv.WriteField(column);
         csv.NextRecord();
-        foreach (var v in export.DataValues)
+        foreach (var v in values)
         {
             csv.WriteField(v.DataElement);
-            csv.WriteField(export.Period.Id);
-            csv.WriteField(export.OrgUnit.Code);
+            csv.WriteField(v.Period);
+            csv.WriteField(v.OrgUnit);
             csv.WriteField(v.Disaggregation);
-            csv.WriteField(v.Value.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(v.Value);
             csv.WriteField(CsvSafe.Neutralise(v.Comment));
             csv.NextRecord();
         }

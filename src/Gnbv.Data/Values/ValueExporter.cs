@@ -38,7 +38,7 @@ public static class ValueExporter
             {
                 var i = indicators[g.Key.IndicatorId];
                 decimal? value = i.Aggregation == AggregationType.Sum ? g.Sum(t => t.Value) : g.FirstOrDefault(t => t.OrgUnitId == unit.Id)?.Value;
-                return value is null ? null : new ExportTarget(i.Code, i.Name, disaggregations[g.Key.DisaggregationId].Code, g.Key.Year, value.Value, i.UnitOfMeasure, Display(value.Value, i));
+                return value is null ? null : new ExportTarget(i.Code, i.Name, disaggregations[g.Key.DisaggregationId].Code, g.Key.Year, Decimals.Normalize(value.Value), i.UnitOfMeasure, Display(value.Value, i));
             })
             .OfType<ExportTarget>()
             .OrderBy(t => t.DataElement, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Units;
+using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Indicators;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
@@ -40,14 +41,14 @@ public static class ValueRollup
             switch (type)
             {
                 case AggregationType.Sum:
-                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, g.Sum(r => r.Value), comment));
+                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, Decimals.Normalize(g.Sum(r => r.Value)), comment));
                     break;
                 case AggregationType.Average:
-                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, g.Average(r => r.Value), comment));
+                    result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, Decimals.Normalize(g.Average(r => r.Value)), comment));
                     break;
                 default:
                     var own = g.FirstOrDefault(r => r.OrgUnitId == unit.Id && r.PeriodId == exactPeriod);
-                    if (own is not null) result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, own.Value, own.Comment));
+                    if (own is not null) result.Add(new RolledUpValue(g.Key.IndicatorId, g.Key.DisaggregationId, Decimals.Normalize(own.Value), own.Comment));
                     break;
             }
         }

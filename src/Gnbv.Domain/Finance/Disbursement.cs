@@ -1,5 +1,5 @@
-using Gnbv.Domain.Periods;
 using Gnbv.Domain.Catalogue;
+using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
 
 namespace Gnbv.Domain.Finance;

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what is missing, starts a throwaway
+# PostgreSQL 15 cluster, checks formatting, builds with warnings as errors, runs every test suite
+# on SQLite and PostgreSQL, stops the cluster and prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ARTIFACTS="$ROOT/artifacts/test"
+mkdir -p "$ARTIFACTS"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+say() { printf '== %s\n' "$*"; }
+
+# 1. Machine packages (skipped when present, so local runs stay fast).
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+missing=()
+[ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# 2. .NET tools and packages.
+say "restoring"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
+dotnet restore Gnbv.slnx --nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+
+# 3. A throwaway PostgreSQL cluster on a free loopback port.
+PGDATA=$(mktemp -d /tmp/gnbv-pg-XXXXXX)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGDATA"; fi
+stop_pg() { run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+say "starting PostgreSQL on port $PGPORT"
+run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null \
+  && run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+       -l "$PGDATA/server.log" -w start >/dev/null \
+  || { echo "PostgreSQL did not start"; cat "$PGDATA/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+export GNBV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+
+passed=0; failed=0; skipped=0
+
+# 4. Formatting and a warning-free build are checks like any test.
+say "dotnet format --verify-no-changes"
+if ! dotnet format Gnbv.slnx --verify-no-changes --no-restore -v q; then
+  echo "FAILED: dotnet format found changes to make (run: dotnet format Gnbv.slnx)"; failed=$((failed+1))
+fi
+say "building"
+if ! dotnet build Gnbv.slnx --no-restore --nologo -v q -c Release; then
+  echo "FAILED: build"; echo "$passed passed, $((failed+1)) failed"; exit 1
+fi
+
+# 5. Every suite, each on both databases where it touches one.
+say "running tests"
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  log="$ARTIFACTS/$name.log"
+  dotnet test "$project" --no-build -c Release --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$ARTIFACTS" 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |^(Passed|Failed)!|error" || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  line=$(grep -E "^(Passed|Failed)!" "$log" | tail -n 1)
+  if [ -z "$line" ]; then echo "FAILED: $name produced no result"; failed=$((failed+1)); continue; fi
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed+p)); failed=$((failed+f)); skipped=$((skipped+s))
+done
+
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed+1))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

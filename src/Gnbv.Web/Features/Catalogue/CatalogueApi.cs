@@ -1,0 +1,57 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+using Gnbv.Domain.Catalogue;
+using Gnbv.Web.Features.Imports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.Web.Features.Catalogue;
+
+public sealed record ProgramItemDto(string Code, string Name, string Kind, string? Parent, string Program, string? Phase, string? Decision, int Order);
+
+public static class CatalogueApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/catalogue").WithTags("Program catalogue");
+        group.MapGet("/", ListAsync).WithName("ListProgramItems")
+            .WithSummary("Danh mục chương trình > dự án > tiểu dự án; lọc theo chương trình (program)");
+        group.MapPost("/", async (List<CatalogueRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { Catalogue = rows }, dryRun ?? false, "api:catalogue", ct)))
+            .WithName("UpsertProgramItems").WithSummary("Thêm hoặc sửa mục của danh mục chương trình");
+        api.MapGet("/fundingSources", async (AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.FundingSources.AsNoTracking().OrderBy(s => s.SortOrder)
+                    .Select(s => new { s.Code, s.Name }).ToListAsync(ct)))
+            .WithTags("Program catalogue").WithName("ListFundingSources").WithSummary("Nguồn vốn");
+        api.MapPost("/fundingSources", async (List<FundingSourceRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { FundingSources = rows }, dryRun ?? false, "api:fundingSources", ct)))
+            .WithTags("Program catalogue").WithName("UpsertFundingSources").WithSummary("Thêm hoặc sửa nguồn vốn");
+    }
+
+    private static async Task<Ok<List<ProgramItemDto>>> ListAsync(AppDbContext db, string? program, CancellationToken ct)
+    {
+        var items = await db.ProgramItems.AsNoTracking()
+            .Where(i => program == null || i.ProgramCode == program)
+            .ToListAsync(ct);
+        var codes = await db.ProgramItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        return TypedResults.Ok(CatalogueOrder.Sort(items)
+            .Select(i => new ProgramItemDto(i.Code, i.Name, i.Kind.ToString().ToLowerInvariant(),
+                i.ParentId is { } p ? codes[p] : null, i.ProgramCode, i.Phase, i.Decision, i.SortOrder))
+            .ToList());
+    }
+}
+
+public static class CatalogueOrder
+{
+    /// <summary>Depth-first in each parent's order: program, DA1, DA1.TDA1, DA1.TDA2, DA2...</summary>
+    public static IEnumerable<ProgramItem> Sort(IReadOnlyCollection<ProgramItem> items)
+    {
+        var byParent = items.ToLookup(i => i.ParentId);
+        var ids = items.Select(i => i.Id).ToHashSet();
+        IEnumerable<ProgramItem> Walk(ProgramItem item) =>
+            new[] { item }.Concat(byParent[item.Id].OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).SelectMany(Walk));
+        return items.Where(i => i.ParentId is null || !ids.Contains(i.ParentId.Value))
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
+            .SelectMany(Walk);
+    }
+}

@@ -1,0 +1,17 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+
+namespace Gnbv.Web.Features.Imports;
+
+/// <summary>What an accepted write did, per section: created, updated, unchanged, deleted.</summary>
+public sealed record ImportSummary(string Status, bool DryRun, int Rows, IReadOnlyDictionary<string, SectionCounts> Sections)
+{
+    public static ImportSummary From(ImportResult r) => new(r.DryRun ? "DRY_RUN" : "OK", r.DryRun, r.Rows, r.Sections);
+
+    /// <summary>Every write of the API goes through the importer: validated row by row, all or nothing.</summary>
+    public static async Task<ImportSummary> RunAsync(AppDbContext db, ImportPackage package, bool dryRun, string source, CancellationToken ct)
+    {
+        db.Actor = "api";
+        return From(await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun, Source: source), ct));
+    }
+}

@@ -1,0 +1,42 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+using Gnbv.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gnbv.Web.Features.Imports;
+
+public static class ImportsApi
+{
+    public const long MaxUploadBytes = 50 * 1024 * 1024;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/imports").WithTags("Imports");
+        group.MapPost("/", ImportAsync)
+            .WithName("Import")
+            .WithSummary("Nhập một tệp gnbv-import/1 (JSON) hoặc CSV giá trị chỉ tiêu; tất cả hoặc không gì cả")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery();
+        group.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                    db.ImportRuns.OrderByDescending(r => r.Id).Take(100), ct)))
+            .WithName("ListImports").WithSummary("Các lần nhập gần đây");
+    }
+
+    private static async Task<Ok<ImportSummary>> ImportAsync(HttpRequest request, AppDbContext db, bool? dryRun, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) throw new DomainException("Gửi tệp dạng multipart/form-data, trường 'file' (send the file as multipart form field 'file')");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? throw new DomainException("Thiếu trường 'file' (missing form field 'file')");
+        if (file.Length > MaxUploadBytes) throw new DomainException($"Tệp quá lớn: tối đa {MaxUploadBytes / 1024 / 1024} MB (file too large)");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var name = Path.GetFileName(file.FileName);
+        var package = ImportFileReader.Read(bytes, name);
+        db.Actor = "api";
+        var result = await new PackageImporter(db).ImportAsync(package,
+            new ImportOptions(DryRun: dryRun ?? false, Source: name, Sha256: ImportFileReader.Sha256(bytes)), ct);
+        return TypedResults.Ok(ImportSummary.From(result));
+    }
+}

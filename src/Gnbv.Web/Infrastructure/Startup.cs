@@ -1,0 +1,116 @@
+using System.Globalization;
+using Gnbv.Data.Database;
+using Gnbv.Web.Components;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Gnbv.Web.Infrastructure;
+
+public static class Startup
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+
+    public static WebApplicationBuilder AddGnbv(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure(o => o.WithEnvironment(Environment.GetEnvironmentVariable))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString (GNBV_DB) trống")
+            .ValidateOnStart();
+        services.AddOptions<GnbvOptions>()
+            .BindConfiguration(GnbvOptions.Section)
+            .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true");
+        services.AddDbContext<AppDbContext>((sp, options) =>
+            DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GnbvExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "GNBV API";
+            doc.Info.Description = "Dữ liệu Chương trình MTQG giảm nghèo bền vững: đơn vị, danh mục, chỉ tiêu, giá trị, vốn, công trình, văn bản.";
+            return Task.CompletedTask;
+        }));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents();
+        // Vietnamese letters as they are, not as &#x1EC7; entities: pages stay small on slow connections.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        return builder;
+    }
+
+    /// <summary>Creates or upgrades the database before the first request; loads the demo if asked.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(db);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                $"Không mở được CSDL {options.Provider} (cannot open the database; check GNBV_DB / Database:ConnectionString): {e.Message}", e);
+        }
+        if (scope.ServiceProvider.GetRequiredService<IOptions<GnbvOptions>>().Value.LoadDemo)
+        {
+            db.Actor = "demo";
+            await DemoData.LoadAsync(db, skipIfLoaded: true);
+        }
+    }
+
+    public static WebApplication UseGnbv(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Cultures[0]),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+        });
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        var api = app.MapGroup("/api/v1");
+        Features.Periods.PeriodsApi.Map(api);
+        Features.Units.UnitsApi.Map(api);
+        Features.Catalogue.CatalogueApi.Map(api);
+        Features.Indicators.IndicatorsApi.Map(api);
+        Features.DataValues.DataValueSetsApi.Map(api);
+        Features.Targets.TargetsApi.Map(api);
+        Features.Capital.CapitalApi.Map(api);
+        Features.Works.WorksApi.Map(api);
+        Features.Documents.DocumentsApi.Map(api);
+        Features.ReportSections.ReportSectionsApi.Map(api);
+        Features.Imports.ImportsApi.Map(api);
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') ? returnUrl : "/");
+        }).ExcludeFromDescription();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

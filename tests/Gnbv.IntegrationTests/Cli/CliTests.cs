@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Gnbv.Data.Database;
+using Gnbv.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.IntegrationTests.Cli;
+
+public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private string TempFile(string name, string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gnbv-{Guid.NewGuid():N}-{name}");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task DbMigrate_ThenDemoLoad_ThenExport_Succeed()
+    {
+        (await CliRunner.RunAsync(Database, "db", "migrate")).ExitCode.ShouldBe(0);
+        var load = await CliRunner.RunAsync(Database, "demo", "load");
+        load.ExitCode.ShouldBe(0, load.Err);
+        load.Out.ShouldContain("bao-lam-2023S1.json");
+        var export = await CliRunner.RunAsync(Database, "export", "values", "--unit", "Bảo Lâm", "--period", "2023S1");
+        export.ExitCode.ShouldBe(0, export.Err);
+        using var doc = JsonDocument.Parse(export.Out);
+        doc.RootElement.GetProperty("orgUnit").GetProperty("code").GetString().ShouldBe("042");
+    }
+
+    [Fact]
+    public async Task Import_FileWithOneBadRow_ExitsNonZero_NamesTheRow_AndWritesNothing()
+    {
+        await LoadDemoAsync();
+        var file = TempFile("values.csv",
+            "dataElement,period,orgUnit,value\nCS.TD_HO_NGHEO_LUOT,2023S1,01290,3\nCS.TD_HO_NGHEO_LUOT,2023S1,01291,-1\nCS.TD_HO_NGHEO_LUOT,2023S1,01294,4\n");
+        var result = await CliRunner.RunAsync(Database, "import", file);
+        result.ExitCode.ShouldNotBe(0);
+        result.Err.Split('\n')[0].ShouldContain("dataValues dòng (row) 3.value");
+        await using var db = Context();
+        (await db.DataValues.CountAsync(v => v.OrgUnit!.Code.StartsWith("0129"))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Import_DryRun_ReportsButWritesNothing_ThenRealRunWrites()
+    {
+        await LoadDemoAsync();
+        var file = TempFile("values.json", """{"format":"gnbv-import/1","dataValues":[{"dataElement":"CS.TD_HO_NGHEO_LUOT","period":"2023S1","orgUnit":"01290","value":3}]}""");
+        var dry = await CliRunner.RunAsync(Database, "import", file, "--dry-run");
+        dry.ExitCode.ShouldBe(0, dry.Err);
+        dry.Out.ShouldContain("dry run");
+        await using (var db = Context()) (await db.DataValues.CountAsync(v => v.OrgUnit!.Code == "01290")).ShouldBe(0);
+        (await CliRunner.RunAsync(Database, "import", file)).ExitCode.ShouldBe(0);
+        await using (var db = Context()) (await db.DataValues.CountAsync(v => v.OrgUnit!.Code == "01290")).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("Bảo Lâm", "2023S7", "S1 hoặc S2")]
+    [InlineData("Không Có", "2023S1", "Không tìm thấy đơn vị 'Không Có'")]
+    [InlineData("Bảo Lâm", "2021-2030", "trùng nhiều đơn vị")]
+    public async Task Export_BadUnitOrPeriod_IsAOneLineReason(string unit, string period, string reason)
+    {
+        await LoadDemoAsync();
+        var result = await CliRunner.RunAsync(Database, "export", "values", "--unit", unit, "--period", period);
+        result.ExitCode.ShouldNotBe(0);
+        result.Err.Trim().Split('\n').Length.ShouldBe(1);
+        result.Err.ShouldContain(reason);
+    }
+
+    [Fact]
+    public async Task Export_Csv_CanBeImportedBackUnchanged()
+    {
+        await LoadDemoAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"gnbv-{Guid.NewGuid():N}.csv");
+        (await CliRunner.RunAsync(Database, "export", "values", "--unit", "042", "--period", "2023S1", "--format", "csv", "--out", file)).ExitCode.ShouldBe(0);
+        var lines = await File.ReadAllLinesAsync(file);
+        lines[0].ShouldBe("dataElement,period,orgUnit,disaggregation,value,comment");
+        lines.ShouldContain(l => l.StartsWith("DA2.MO_HINH_DIEN_TICH,2023S1,042,total,168.8,"));
+        // A quarter's figure keeps its own period: re-importing must not count it again under 2023S1.
+        lines.ShouldContain(l => l.StartsWith("CS.TIEN_DIEN_HO,2023Q1,042,total,8102,"));
+        int before;
+        await using (var db = Context()) before = await db.DataValues.CountAsync();
+        var reimport = await CliRunner.RunAsync(Database, "import", file);
+        reimport.ExitCode.ShouldBe(0, reimport.Err);
+        reimport.Out.ShouldContain($"dataValues: 0 mới, 0 sửa, {before} không đổi");
+        await using (var db = Context()) (await db.DataValues.CountAsync()).ShouldBe(before);
+    }
+}
+
+public class CliTests_Sqlite() : CliTests(DatabaseProvider.Sqlite);
+
+[Trait(Db.Trait, Db.Postgres)]
+public class CliTests_Postgres() : CliTests(DatabaseProvider.Postgres);

@@ -1,0 +1,35 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+
+namespace Gnbv.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Base of the tests that run once per database: a concrete subclass per provider names it, and
+/// the PostgreSQL ones carry the trait Db=Postgres so the inner loop can leave them out.
+/// </summary>
+public abstract class DatabaseTest(DatabaseProvider provider) : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+    protected DatabaseProvider Provider { get; } = provider;
+
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(Provider);
+
+    public virtual async Task DisposeAsync() => await Database.DisposeAsync();
+
+    protected AppDbContext Context() => Database.CreateContext();
+
+    protected async Task LoadDemoAsync()
+    {
+        await using var db = Context();
+        await DemoData.LoadAsync(db, skipIfLoaded: false);
+    }
+
+    protected async Task<ImportResult> ImportAsync(ImportPackage package, bool dryRun = false)
+    {
+        await using var db = Context();
+        return await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun));
+    }
+
+    protected async Task<ImportResult> ImportFileAsync(string text, string fileName, bool dryRun = false) =>
+        await ImportAsync(ImportFileReader.Read(System.Text.Encoding.UTF8.GetBytes(text), fileName), dryRun);
+}

@@ -1,0 +1,17 @@
+using Gnbv.Data.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gnbv.IntegrationTests.Infrastructure;
+
+/// <summary>The web host on a test database, with the demo data loaded at start as GNBV_DEMO=1 would.</summary>
+public sealed class GnbvApp(TestDatabase database, bool loadDemo = true) : WebApplicationFactory<global::Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Gnbv:LoadDemo", loadDemo ? "true" : "false");
+    }
+}

@@ -1,0 +1,96 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Units;
+using Gnbv.Data.Values;
+using Gnbv.Domain;
+using Gnbv.Domain.Periods;
+using Gnbv.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.IntegrationTests.Units;
+
+public abstract class RollupTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private async Task<decimal?> FigureAsync(string unit, string period, string element = "CS.TD_HO_NGHEO_LUOT", string dis = "total")
+    {
+        await using var db = Context();
+        var p = Period.Parse(period);
+        var u = await UnitResolver.ResolveAsync(db, unit, p);
+        var export = await ValueExporter.ExportAsync(db, u, p);
+        return export.DataValues.FirstOrDefault(v => v.DataElement == element && v.Disaggregation == dis)?.Value;
+    }
+
+    [Fact]
+    public async Task District_SumsItsCommunes_AndProvinceSumsItsDistricts()
+    {
+        await ImportAsync(new()
+        {
+            OrgUnits = TestUnits.Tree(),
+            DataValues = [TestUnits.Value("90101", "2023S1", "12"), TestUnits.Value("90102", "2023S1", "30"), TestUnits.Value("90103", "2023S1", "7")],
+        });
+        (await FigureAsync("901", "2023S1")).ShouldBe(49m);
+        (await FigureAsync("90", "2023S1")).ShouldBe(49m);
+        (await FigureAsync("90103", "2023S1")).ShouldBe(7m);
+    }
+
+    [Fact]
+    public async Task MergedCommunes_RollUpIntoTheirSuccessor()
+    {
+        await ImportAsync(new()
+        {
+            OrgUnits = TestUnits.Tree(),
+            DataValues = [TestUnits.Value("90101", "2023S1", "12"), TestUnits.Value("90102", "2023S1", "30"), TestUnits.Value("90103", "2023S1", "7")],
+        });
+        (await FigureAsync("90150", "2023S1")).ShouldBe(42m);
+    }
+
+    [Fact]
+    public async Task Year_SumsItsMonthsAndHalves_ButRatesAreNeverAdded()
+    {
+        await ImportAsync(new()
+        {
+            OrgUnits = TestUnits.Tree(),
+            DataValues =
+            [
+                TestUnits.Value("90101", "202301", "2"), TestUnits.Value("90101", "2023Q2", "3"), TestUnits.Value("90101", "2023S2", "4"),
+                TestUnits.Value("90101", "2022S2", "100"),
+                TestUnits.Value("901", "2023", "6.15", "MT.TY_LE_HO_NGHEO_GIAM"), TestUnits.Value("90101", "2023", "9", "MT.TY_LE_HO_NGHEO_GIAM"),
+            ],
+        });
+        (await FigureAsync("90101", "2023")).ShouldBe(9m);
+        (await FigureAsync("90101", "2023S1")).ShouldBe(5m);
+        (await FigureAsync("901", "2023", "MT.TY_LE_HO_NGHEO_GIAM")).ShouldBe(6.15m);
+        (await FigureAsync("90", "2023", "MT.TY_LE_HO_NGHEO_GIAM")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task MovingAUnit_MovesItsSubtree()
+    {
+        await ImportAsync(new() { OrgUnits = TestUnits.Tree() });
+        await ImportAsync(new()
+        {
+            OrgUnits = [new() { Code = "91", Name = "Tỉnh Hai", Kind = "province" }, new() { Code = "901", Name = "Huyện Một", Kind = "district", Parent = "91" }],
+        });
+        await using var db = Context();
+        var commune = await db.OrgUnits.SingleAsync(u => u.Code == "90101");
+        commune.Path.ShouldBe("/91/901/90101/");
+        commune.ProvinceCode.ShouldBe("91");
+    }
+
+    [Fact]
+    public async Task UnitByName_Ambiguous_ListsTheCandidates_UnlessThePeriodDecides()
+    {
+        await LoadDemoAsync();
+        await using var db = Context();
+        // "Bảo Lâm" is the district until 30/06/2025 and a merged commune from 01/07/2025.
+        (await UnitResolver.ResolveAsync(db, "Bảo Lâm", Period.Parse("2023S1"))).Code.ShouldBe("042");
+        (await UnitResolver.ResolveAsync(db, "Bảo Lâm", Period.Parse("2026"))).Code.ShouldBe("01290-2025");
+        var e = await Should.ThrowAsync<DomainException>(() => UnitResolver.ResolveAsync(db, "bảo lâm"));
+        e.Message.ShouldContain("042");
+        e.Message.ShouldContain("01290-2025");
+    }
+}
+
+public class RollupTests_Sqlite() : RollupTests(DatabaseProvider.Sqlite);
+
+[Trait(Db.Trait, Db.Postgres)]
+public class RollupTests_Postgres() : RollupTests(DatabaseProvider.Postgres);
