@@ -16,6 +16,8 @@ public static class ImportsApi
             .WithName("Import")
             .WithSummary("Nhập một tệp gnbv-import/1 (JSON) hoặc CSV giá trị chỉ tiêu; tất cả hoặc không gì cả")
             .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
             .DisableAntiforgery();
         group.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
