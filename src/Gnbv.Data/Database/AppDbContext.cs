@@ -1,3 +1,4 @@
+using Gnbv.Data.Users;
 using Gnbv.Domain.Catalogue;
 using Gnbv.Domain.Documents;
 using Gnbv.Domain.Finance;
@@ -6,12 +7,14 @@ using Gnbv.Domain.Indicators;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Reports;
 using Gnbv.Domain.Units;
+using Gnbv.Domain.Users;
 using Gnbv.Domain.Works;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Database;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     /// <summary>Who is making the changes being saved; written into change logs.</summary>
     public string Actor { get; set; } = "system";
@@ -31,7 +34,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<DirectiveDocument> Documents => Set<DirectiveDocument>();
     public DbSet<ReportSection> ReportSections => Set<ReportSection>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 }

@@ -1,5 +1,8 @@
 using System.Reflection;
 using Gnbv.Data.Imports;
+using Gnbv.Data.Users;
+using Gnbv.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Database;
 
@@ -11,6 +14,19 @@ public static class DemoData
 {
     public static readonly string[] Files = ["units-cao-bang.json", "bao-lam-2023S1.json"];
 
+    /// <summary>The demo's password, documented in the README; it exists only where the demo was loaded.</summary>
+    public const string Password = "GnbvDemo2023!";
+
+    /// <summary>The demo's users: (user name, full name, role, unit code).</summary>
+    public static readonly (string User, string FullName, string Role, string Unit)[] Users =
+    [
+        ("admin", "Quản trị hệ thống", Roles.Admin, "04"),
+        ("baolam", "Cán bộ Phòng LĐ-TB&XH huyện Bảo Lâm", Roles.DistrictOfficer, "042"),
+        ("pacmiau", "Cán bộ LĐ-TB&XH thị trấn Pác Miầu", Roles.CommuneOfficer, "01290"),
+        ("lybon", "Cán bộ LĐ-TB&XH xã Lý Bôn", Roles.CommuneOfficer, "01294"),
+        ("baolam.xem", "Thành viên Ban Chỉ đạo huyện Bảo Lâm", Roles.Viewer, "042"),
+    ];
+
     public static async Task<IReadOnlyList<(string File, ImportResult Result)>> LoadAsync(AppDbContext db, bool skipIfLoaded, CancellationToken ct = default)
     {
         var results = new List<(string, ImportResult)>();
@@ -21,6 +37,12 @@ public static class DemoData
             var result = await new PackageImporter(db).ImportAsync(package,
                 new ImportOptions(Source: "demo:" + file, Sha256: ImportFileReader.Sha256(bytes), SkipIfAlreadyImported: skipIfLoaded), ct);
             results.Add((file, result));
+        }
+        foreach (var (user, fullName, role, unit) in Users)
+        {
+            var normalized = user.ToUpperInvariant();
+            if (!await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
+                await UserAdmin.CreateAsync(db, user, fullName, role, unit, Password, ct);
         }
         return results;
     }

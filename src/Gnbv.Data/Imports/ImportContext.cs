@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gnbv.Data.Database;
+using Gnbv.Data.Users;
 using Gnbv.Domain;
 using Gnbv.Domain.Catalogue;
 using Gnbv.Domain.Documents;
@@ -15,7 +16,7 @@ namespace Gnbv.Data.Imports;
 /// State shared by the sections of one import: code lookups loaded once, and the list of errors.
 /// Lookups see rows created earlier in the same import, so a file may define a unit and then use it.
 /// </summary>
-public sealed class ImportContext(AppDbContext db, ImportResult result)
+public sealed class ImportContext(AppDbContext db, ImportResult result, Actor actor)
 {
     private readonly List<ImportError> _errors = [];
     private Dictionary<string, OrgUnit>? _units;
@@ -27,6 +28,7 @@ public sealed class ImportContext(AppDbContext db, ImportResult result)
     private List<DirectiveDocument>? _documents;
 
     public AppDbContext Db { get; } = db;
+    public Actor Actor { get; } = actor;
     public ImportResult Result { get; } = result;
     public IReadOnlyList<ImportError> Errors => _errors;
     public string Section { get; set; } = "";
@@ -41,6 +43,19 @@ public sealed class ImportContext(AppDbContext db, ImportResult result)
     }
 
     public void Error(string field, string message) => _errors.Add(new ImportError(Section, Index, Line, field, message));
+
+    public void Forbidden(string field, string message) => _errors.Add(new ImportError(Section, Index, Line, field, message, Forbidden: true));
+
+    /// <summary>Metadata (units, catalogue, indicators...) is the administrator's; one error per section.</summary>
+    public bool RequireMetadataRight(string section)
+    {
+        if (Actor.CanWriteMetadata) return true;
+        Section = section;
+        Index = 0;
+        Line = null;
+        Forbidden(section, $"chỉ quản trị viên được sửa danh mục '{section}' (only an administrator may change it)");
+        return false;
+    }
 
     public string? Required(string field, string? value)
     {
@@ -75,9 +90,17 @@ public sealed class ImportContext(AppDbContext db, ImportResult result)
     public async Task<OrgUnit?> UnitAsync(string field, string? code, CancellationToken ct)
     {
         if (Required(field, code) is not { } c) return null;
-        if ((await UnitsAsync(ct)).TryGetValue(c, out var unit)) return unit;
-        Error(field, $"không có đơn vị hành chính mã '{c}' (unknown org unit code)");
-        return null;
+        if (!(await UnitsAsync(ct)).TryGetValue(c, out var unit))
+        {
+            Error(field, $"không có đơn vị hành chính mã '{c}' (unknown org unit code)");
+            return null;
+        }
+        if (!Actor.CanWrite(unit))
+        {
+            Forbidden(field, $"{Actor.Name} không có quyền ghi cho đơn vị '{c}' (forbidden unit)");
+            return null;
+        }
+        return unit;
     }
 
     public async Task<ProgramItem?> ItemAsync(string field, string? code, CancellationToken ct)

@@ -1,9 +1,10 @@
 using Gnbv.Data.Database;
+using Gnbv.Data.Users;
 using Gnbv.Domain.Imports;
 
 namespace Gnbv.Data.Imports;
 
-public sealed record ImportOptions(bool DryRun = false, string Source = "", string Sha256 = "", bool SkipIfAlreadyImported = false);
+public sealed record ImportOptions(bool DryRun = false, string Source = "", string Sha256 = "", bool SkipIfAlreadyImported = false, Actor? Actor = null);
 
 /// <summary>
 /// Applies an import package in one transaction, section by section (metadata before the data that
@@ -21,15 +22,18 @@ public sealed class PackageImporter(AppDbContext db)
             return new ImportResult { Skipped = true, Rows = package.RowCount };
 
         var result = new ImportResult { DryRun = options.DryRun, Rows = package.RowCount };
-        var ctx = new ImportContext(db, result);
+        var actor = options.Actor ?? Actor.System;
+        var ctx = new ImportContext(db, result, actor);
+        if (!actor.CanWriteData) throw new ImportForbiddenException([new ImportError("*", 0, null, "*", $"{actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
+        if (options.Actor is not null) db.Actor = actor.Name;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            if (package.OrgUnits is { } units) await OrgUnitImport.ApplyAsync(ctx, units, ct);
-            if (package.Catalogue is { } catalogue) await CatalogueImport.ApplyAsync(ctx, catalogue, ct);
-            if (package.FundingSources is { } sources) await MetadataImport.ApplySourcesAsync(ctx, sources, ct);
-            if (package.Disaggregations is { } ds) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
-            if (package.Indicators is { } indicators) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
+            if (package.OrgUnits is { } units && ctx.RequireMetadataRight("orgUnits")) await OrgUnitImport.ApplyAsync(ctx, units, ct);
+            if (package.Catalogue is { } catalogue && ctx.RequireMetadataRight("catalogue")) await CatalogueImport.ApplyAsync(ctx, catalogue, ct);
+            if (package.FundingSources is { } sources && ctx.RequireMetadataRight("fundingSources")) await MetadataImport.ApplySourcesAsync(ctx, sources, ct);
+            if (package.Disaggregations is { } ds && ctx.RequireMetadataRight("disaggregations")) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
+            if (package.Indicators is { } indicators && ctx.RequireMetadataRight("indicators")) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
             if (package.Documents is { } documents) await DocumentImport.ApplyAsync(ctx, documents, ct);
             if (package.CapitalAllocations is { } allocations) await FinanceImport.ApplyAllocationsAsync(ctx, allocations, ct);
             if (package.Disbursements is { } disbursements) await FinanceImport.ApplyDisbursementsAsync(ctx, disbursements, ct);
@@ -38,6 +42,7 @@ public sealed class PackageImporter(AppDbContext db)
             if (package.DataValues is { } values) await DataValueImport.ApplyAsync(ctx, values, ct);
             if (package.ReportSections is { } sections) await ReportSectionImport.ApplyAsync(ctx, sections, ct);
 
+            if (ctx.Errors.Any(e => e.Forbidden)) throw new ImportForbiddenException(ctx.Errors.Where(e => e.Forbidden).ToList());
             if (ctx.Errors.Count > 0) throw new ImportFailedException(ctx.Errors);
             if (options.DryRun)
             {

@@ -1,5 +1,6 @@
 using Gnbv.Data.Imports;
 using Gnbv.Domain;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +23,14 @@ public sealed class GnbvExceptionHandler(IProblemDetailsService problems) : IExc
                     ["errors"] = e.Errors.Select(x => new { row = x.Index, line = x.Line, section = x.Section, field = x.Field, message = x.Message, location = x.Location }).ToList(),
                 },
             },
+            ImportForbiddenException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Không có quyền (forbidden), không ghi gì",
+                Detail = e.Message,
+                Extensions = { ["errors"] = e.Errors.Select(x => new { row = x.Index, line = x.Line, section = x.Section, field = x.Field, message = x.Message, location = x.Location }).ToList() },
+            },
+            AccessDeniedException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền (forbidden)", Detail = e.Message },
             DomainException e => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             _ => null,

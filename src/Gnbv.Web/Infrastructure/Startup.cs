@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gnbv.Data.Database;
 using Gnbv.Web.Components;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -25,6 +26,7 @@ public static class Startup
         services.AddDbContext<AppDbContext>((sp, options) =>
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
+        services.AddGnbvAuth();
         services.AddProblemDetails();
         services.AddExceptionHandler<GnbvExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -86,11 +88,15 @@ public static class Startup
             SupportedUICultures = Cultures,
         });
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar");
-        var api = app.MapGroup("/api/v1");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        Features.Account.AccountEndpoints.Map(app);
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
         Features.Periods.PeriodsApi.Map(api);
         Features.Units.UnitsApi.Map(api);
         Features.Catalogue.CatalogueApi.Map(api);
@@ -108,8 +114,8 @@ public static class Startup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') ? returnUrl : "/");
-        }).ExcludeFromDescription();
+            return Results.LocalRedirect(Features.Account.AccountEndpoints.SafeReturnUrl(returnUrl));
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -14,4 +14,15 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true) : WebAp
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Gnbv:LoadDemo", loadDemo ? "true" : "false");
     }
+
+    /// <summary>A client that calls as the given user, with a fresh personal access token; null user: anonymous.</summary>
+    public async Task<HttpClient> ClientAsAsync(string? user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (user is null) return client;
+        await using var db = database.CreateContext();
+        var (_, secret) = await Gnbv.Data.Users.ApiTokens.CreateAsync(db, user, "test", days: 1);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
 }

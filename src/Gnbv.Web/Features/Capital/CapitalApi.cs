@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Web.Features.Capital;
@@ -17,9 +18,11 @@ public static class CapitalApi
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/capital").WithTags("Capital");
-        group.MapGet("/allocations", async (string? orgUnit, int? year, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.CapitalAllocations.AsNoTracking()
-                    .Where(a => (orgUnit == null || a.OrgUnit!.Code == orgUnit) && (year == null || a.Year == year))
+        group.MapGet("/allocations", async (string? orgUnit, int? year, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+            {
+                var scope = await actor.ScopeAsync(orgUnit, ct);
+                return TypedResults.Ok(await db.CapitalAllocations.AsNoTracking()
+                    .Where(a => scope.Contains(a.OrgUnitId) && (year == null || a.Year == year))
                     .OrderBy(a => a.ProgramItem!.Code).ThenBy(a => a.FundingSource!.SortOrder)
                     .Select(a => new
                     {
@@ -32,18 +35,23 @@ public static class CapitalApi
                         decision = a.Decision!.Number,
                         a.Note,
                     })
-                    .ToListAsync(ct)))
-            .WithName("ListAllocations").WithSummary("Kế hoạch vốn giao (đồng) theo đơn vị, dự án, nguồn, năm");
-        group.MapGet("/disbursements", async (string? orgUnit, string? period, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Disbursements.AsNoTracking()
-                    .Where(d => (orgUnit == null || d.OrgUnit!.Code == orgUnit) && (period == null || d.Period!.Code == period))
+                    .ToListAsync(ct));
+            })
+            .WithName("ListAllocations").WithSummary("Kế hoạch vốn giao (đồng) theo đơn vị (và cấp dưới), dự án, nguồn, năm");
+        group.MapGet("/disbursements", async (string? orgUnit, string? period, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+            {
+                var scope = await actor.ScopeAsync(orgUnit, ct);
+                return TypedResults.Ok(await db.Disbursements.AsNoTracking()
+                    .Where(d => scope.Contains(d.OrgUnitId) && (period == null || d.Period!.Code == period))
                     .OrderBy(d => d.ProgramItem!.Code)
                     .Select(d => new { orgUnit = d.OrgUnit!.Code, programItem = d.ProgramItem!.Code, source = d.FundingSource!.Code, period = d.Period!.Code, amount = d.AmountDong, d.Comment })
-                    .ToListAsync(ct)))
+                    .ToListAsync(ct));
+            })
             .WithName("ListDisbursements").WithSummary("Giải ngân (đồng) theo kỳ");
-        group.MapPost("/", async (CapitalPlan plan, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db,
+        group.MapPost("/", async (CapitalPlan plan, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor,
                     new ImportPackage { CapitalAllocations = plan.CapitalAllocations, Disbursements = plan.Disbursements }, dryRun ?? false, "api:capital", ct)))
+            .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertCapital").WithSummary("Ghi kế hoạch vốn và giải ngân");
     }
 }

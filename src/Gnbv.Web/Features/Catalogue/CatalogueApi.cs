@@ -2,6 +2,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Domain.Catalogue;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,16 +17,16 @@ public static class CatalogueApi
         var group = api.MapGroup("/catalogue").WithTags("Program catalogue");
         group.MapGet("/", ListAsync).WithName("ListProgramItems")
             .WithSummary("Danh mục chương trình > dự án > tiểu dự án; lọc theo chương trình (program)");
-        group.MapPost("/", async (List<CatalogueRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { Catalogue = rows }, dryRun ?? false, "api:catalogue", ct)))
-            .WithName("UpsertProgramItems").WithSummary("Thêm hoặc sửa mục của danh mục chương trình");
+        group.MapPost("/", async (List<CatalogueRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Catalogue = rows }, dryRun ?? false, "api:catalogue", ct)))
+            .RequireAuthorization(Policies.Admin).WithName("UpsertProgramItems").WithSummary("Thêm hoặc sửa mục của danh mục chương trình");
         api.MapGet("/fundingSources", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.FundingSources.AsNoTracking().OrderBy(s => s.SortOrder)
                     .Select(s => new { s.Code, s.Name }).ToListAsync(ct)))
             .WithTags("Program catalogue").WithName("ListFundingSources").WithSummary("Nguồn vốn");
-        api.MapPost("/fundingSources", async (List<FundingSourceRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { FundingSources = rows }, dryRun ?? false, "api:fundingSources", ct)))
-            .WithTags("Program catalogue").WithName("UpsertFundingSources").WithSummary("Thêm hoặc sửa nguồn vốn");
+        api.MapPost("/fundingSources", async (List<FundingSourceRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { FundingSources = rows }, dryRun ?? false, "api:fundingSources", ct)))
+            .WithTags("Program catalogue").RequireAuthorization(Policies.Admin).WithName("UpsertFundingSources").WithSummary("Thêm hoặc sửa nguồn vốn");
     }
 
     private static async Task<Ok<List<ProgramItemDto>>> ListAsync(AppDbContext db, string? program, CancellationToken ct)

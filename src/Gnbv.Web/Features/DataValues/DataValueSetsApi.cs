@@ -4,6 +4,7 @@ using Gnbv.Data.Units;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Periods;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,9 @@ public static class DataValueSetsApi
         var group = api.MapGroup("/dataValueSets").WithTags("Data values");
         group.MapGet("/", GetAsync).WithName("GetDataValueSet")
             .WithSummary("Giá trị đã nhập của một đơn vị (và đơn vị cấp dưới khi children=true) trong một kỳ");
-        group.MapPost("/", async (DataValueSet set, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { DataValues = set.DataValues }, dryRun ?? false, "api:dataValueSets", ct)))
+        group.MapPost("/", async (DataValueSet set, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { DataValues = set.DataValues }, dryRun ?? false, "api:dataValueSets", ct)))
+            .RequireAuthorization(Policies.DataWriter)
             .WithName("PostDataValueSet")
             .WithSummary("Ghi nhiều giá trị (upsert); một dòng sai thì không ghi gì; giá trị rỗng là xóa");
         api.MapGet("/dataValues/changes", ChangesAsync).WithTags("Data values").WithName("GetDataValueChanges")
@@ -36,18 +38,20 @@ public static class DataValueSetsApi
             .WithSummary("Số liệu tổng hợp của đơn vị và kỳ: giá trị cộng dồn từ cấp dưới, chỉ tiêu kế hoạch, vốn theo dự án, công trình");
     }
 
-    private static async Task<Ok<DataValueSetDto>> GetAsync(string orgUnit, string period, bool? children, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<DataValueSetDto>> GetAsync(string orgUnit, string period, bool? children, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
+        await actor.RequireReadAsync(unit, ct);
         return TypedResults.Ok(new DataValueSetDto(await StoredValues.ListAsync(db, unit, p, children == true, ct)));
     }
 
     private static async Task<Results<Ok<List<DataValueChangeDto>>, NotFound>> ChangesAsync(
-        string dataElement, string orgUnit, string period, string? disaggregation, AppDbContext db, CancellationToken ct)
+        string dataElement, string orgUnit, string period, string? disaggregation, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
+        await actor.RequireReadAsync(unit, ct);
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == dataElement, ct);
         var periodRow = await db.Periods.AsNoTracking().FirstOrDefaultAsync(x => x.Code == p.Id, ct);
         var dis = await db.Disaggregations.AsNoTracking().FirstOrDefaultAsync(d => d.Code == (disaggregation ?? "total"), ct);
@@ -60,10 +64,11 @@ public static class DataValueSetsApi
         return TypedResults.Ok(changes);
     }
 
-    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
+        await actor.RequireReadAsync(unit, ct);
         return TypedResults.Ok(await ValueExporter.ExportAsync(db, unit, p, ct));
     }
 }

@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Web.Features.Documents;
@@ -10,9 +11,13 @@ public static class DocumentsApi
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/documents").WithTags("Documents");
-        group.MapGet("/", async (DateOnly? from, DateOnly? to, string? issuer, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Documents.AsNoTracking()
-                    .Where(d => (from == null || d.IssuedOn >= from) && (to == null || d.IssuedOn <= to) && (issuer == null || d.IssuerUnit!.Code == issuer))
+        group.MapGet("/", async (DateOnly? from, DateOnly? to, string? issuer, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+            {
+                // Documents of the actor's units, and those of higher bodies (no issuer unit), which everyone cites.
+                var scope = await actor.ScopeAsync(issuer, ct);
+                return TypedResults.Ok(await db.Documents.AsNoTracking()
+                    .Where(d => (d.IssuerUnitId == null ? issuer == null : scope.Contains(d.IssuerUnitId.Value))
+                        && (from == null || d.IssuedOn >= from) && (to == null || d.IssuedOn <= to))
                     .OrderBy(d => d.IssuedOn).ThenBy(d => d.Number)
                     .Select(d => new
                     {
@@ -25,10 +30,12 @@ public static class DocumentsApi
                         d.Url,
                         programItems = d.ProgramItems.Select(x => x.ProgramItem!.Code).ToList(),
                     })
-                    .ToListAsync(ct)))
+                    .ToListAsync(ct));
+            })
             .WithName("ListDocuments").WithSummary("Văn bản chỉ đạo, điều hành theo khoảng ngày ban hành và cơ quan ban hành");
-        group.MapPost("/", async (List<DocumentRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { Documents = rows }, dryRun ?? false, "api:documents", ct)))
+        group.MapPost("/", async (List<DocumentRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Documents = rows }, dryRun ?? false, "api:documents", ct)))
+            .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertDocuments").WithSummary("Thêm hoặc sửa văn bản theo số ký hiệu và ngày");
     }
 }

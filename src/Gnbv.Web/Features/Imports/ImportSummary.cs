@@ -1,5 +1,6 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 
 namespace Gnbv.Web.Features.Imports;
 
@@ -9,9 +10,9 @@ public sealed record ImportSummary(string Status, bool DryRun, int Rows, IReadOn
     public static ImportSummary From(ImportResult r) => new(r.DryRun ? "DRY_RUN" : "OK", r.DryRun, r.Rows, r.Sections);
 
     /// <summary>Every write of the API goes through the importer: validated row by row, all or nothing.</summary>
-    public static async Task<ImportSummary> RunAsync(AppDbContext db, ImportPackage package, bool dryRun, string source, CancellationToken ct)
+    public static async Task<ImportSummary> RunAsync(AppDbContext db, CurrentActor actor, ImportPackage package, bool dryRun, string source, CancellationToken ct)
     {
-        db.Actor = "api";
-        return From(await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun, Source: source), ct));
+        var who = await actor.GetAsync(ct);
+        return From(await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun, Source: source, Actor: who), ct));
     }
 }

@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Domain;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gnbv.Web.Features.Imports;
@@ -13,6 +14,7 @@ public static class ImportsApi
     {
         var group = api.MapGroup("/imports").WithTags("Imports");
         group.MapPost("/", ImportAsync)
+            .RequireAuthorization(Policies.DataWriter)
             .WithName("Import")
             .WithSummary("Nhập một tệp gnbv-import/1 (JSON) hoặc CSV giá trị chỉ tiêu; tất cả hoặc không gì cả")
             .Accepts<IFormFile>("multipart/form-data")
@@ -22,10 +24,11 @@ public static class ImportsApi
         group.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                     db.ImportRuns.OrderByDescending(r => r.Id).Take(100), ct)))
+            .RequireAuthorization(Policies.Admin)
             .WithName("ListImports").WithSummary("Các lần nhập gần đây");
     }
 
-    private static async Task<Ok<ImportSummary>> ImportAsync(HttpRequest request, AppDbContext db, bool? dryRun, CancellationToken ct)
+    private static async Task<Ok<ImportSummary>> ImportAsync(HttpRequest request, AppDbContext db, CurrentActor actor, bool? dryRun, CancellationToken ct)
     {
         if (!request.HasFormContentType) throw new DomainException("Gửi tệp dạng multipart/form-data, trường 'file' (send the file as multipart form field 'file')");
         var form = await request.ReadFormAsync(ct);
@@ -36,9 +39,8 @@ public static class ImportsApi
         var bytes = buffer.ToArray();
         var name = Path.GetFileName(file.FileName);
         var package = ImportFileReader.Read(bytes, name);
-        db.Actor = "api";
         var result = await new PackageImporter(db).ImportAsync(package,
-            new ImportOptions(DryRun: dryRun ?? false, Source: name, Sha256: ImportFileReader.Sha256(bytes)), ct);
+            new ImportOptions(DryRun: dryRun ?? false, Source: name, Sha256: ImportFileReader.Sha256(bytes), Actor: await actor.GetAsync(ct)), ct);
         return TypedResults.Ok(ImportSummary.From(result));
     }
 }

@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,15 +16,15 @@ public static class IndicatorsApi
         var group = api.MapGroup("/indicators").WithTags("Indicators");
         group.MapGet("/", ListAsync).WithName("ListIndicators").WithSummary("Chỉ tiêu (data elements); lọc theo dự án (programItem)");
         group.MapGet("/{code}", GetAsync).WithName("GetIndicator").WithSummary("Một chỉ tiêu theo mã");
-        group.MapPost("/", async (List<IndicatorRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { Indicators = rows }, dryRun ?? false, "api:indicators", ct)))
-            .WithName("UpsertIndicators").WithSummary("Thêm hoặc sửa chỉ tiêu");
+        group.MapPost("/", async (List<IndicatorRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Indicators = rows }, dryRun ?? false, "api:indicators", ct)))
+            .RequireAuthorization(Policies.Admin).WithName("UpsertIndicators").WithSummary("Thêm hoặc sửa chỉ tiêu");
         api.MapGet("/disaggregations", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Disaggregations.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct)))
             .WithTags("Indicators").WithName("ListDisaggregations").WithSummary("Phân tổ (nghèo, cận nghèo, dân tộc thiểu số, nữ...)");
-        api.MapPost("/disaggregations", async (List<DisaggregationRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { Disaggregations = rows }, dryRun ?? false, "api:disaggregations", ct)))
-            .WithTags("Indicators").WithName("UpsertDisaggregations").WithSummary("Thêm hoặc sửa phân tổ");
+        api.MapPost("/disaggregations", async (List<DisaggregationRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Disaggregations = rows }, dryRun ?? false, "api:disaggregations", ct)))
+            .WithTags("Indicators").RequireAuthorization(Policies.Admin).WithName("UpsertDisaggregations").WithSummary("Thêm hoặc sửa phân tổ");
     }
 
     private static async Task<Ok<List<IndicatorDto>>> ListAsync(AppDbContext db, string? programItem, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Web.Features.Imports;
+using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,9 @@ public static class UnitsApi
         group.MapGet("/", ListAsync).WithName("ListOrgUnits")
             .WithSummary("Danh sách đơn vị hành chính; lọc theo đơn vị cấp trên (parent) và ngày hiệu lực (validOn)");
         group.MapGet("/{code}", GetAsync).WithName("GetOrgUnit").WithSummary("Một đơn vị theo mã");
-        group.MapPost("/", async (List<OrgUnitRow> rows, bool? dryRun, AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, new ImportPackage { OrgUnits = rows }, dryRun ?? false, "api:orgUnits", ct)))
-            .WithName("UpsertOrgUnits").WithSummary("Thêm hoặc sửa đơn vị theo mã (kể cả sáp nhập: successor)");
+        group.MapPost("/", async (List<OrgUnitRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { OrgUnits = rows }, dryRun ?? false, "api:orgUnits", ct)))
+            .RequireAuthorization(Policies.Admin).WithName("UpsertOrgUnits").WithSummary("Thêm hoặc sửa đơn vị theo mã (kể cả sáp nhập: successor)");
     }
 
     private static async Task<Ok<List<UnitDto>>> ListAsync(AppDbContext db, string? parent, DateOnly? validOn, CancellationToken ct)

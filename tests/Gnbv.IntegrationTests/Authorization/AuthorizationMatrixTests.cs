@@ -1,0 +1,136 @@
+using System.Net;
+using Gnbv.Data.Database;
+using Gnbv.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gnbv.IntegrationTests.Authorization;
+
+/// <summary>
+/// Calls every API endpoint as every role (and anonymously) against its own and a foreign unit,
+/// and checks each answer. An endpoint missing from <see cref="Cases"/> fails the test: whoever
+/// adds an endpoint must state here who may call it.
+/// </summary>
+public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    // (user or null for anonymous, own unit, foreign unit, role kind)
+    private static readonly (string? User, string Own, string Foreign, string Kind)[] Callers =
+    [
+        (null, "042", "01294", "anonymous"),
+        ("pacmiau", "01290", "01294", "officer"),
+        ("baolam", "042", "01290-2025", "officer"),
+        ("baolam.xem", "042", "01290-2025", "viewer"),
+        ("admin", "01290", "01290-2025", "admin"),
+    ];
+
+    private static readonly EndpointCase[] Cases =
+    [
+        EndpointCase.Get("/api/v1/periods/{id}", Guard.SignedIn, _ => "/api/v1/periods/2023S1"),
+        EndpointCase.Get("/api/v1/orgUnits/", Guard.SignedIn, _ => "/api/v1/orgUnits"),
+        EndpointCase.Get("/api/v1/orgUnits/{code}", Guard.SignedIn, u => $"/api/v1/orgUnits/{u}"),
+        EndpointCase.Get("/api/v1/catalogue/", Guard.SignedIn, _ => "/api/v1/catalogue"),
+        EndpointCase.Get("/api/v1/fundingSources", Guard.SignedIn, _ => "/api/v1/fundingSources"),
+        EndpointCase.Get("/api/v1/indicators/", Guard.SignedIn, _ => "/api/v1/indicators"),
+        EndpointCase.Get("/api/v1/indicators/{code}", Guard.SignedIn, _ => "/api/v1/indicators/DA5.HO_XAY_MOI"),
+        EndpointCase.Get("/api/v1/disaggregations", Guard.SignedIn, _ => "/api/v1/disaggregations"),
+        EndpointCase.Get("/api/v1/dataValueSets/", Guard.UnitRead, u => $"/api/v1/dataValueSets?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/dataValues/changes", Guard.UnitRead, u => $"/api/v1/dataValues/changes?dataElement=CS.TD_HO_NGHEO_LUOT&orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/figures", Guard.UnitRead, u => $"/api/v1/figures?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/targets/", Guard.UnitRead, u => $"/api/v1/targets?orgUnit={u}"),
+        EndpointCase.Get("/api/v1/capital/allocations", Guard.UnitRead, u => $"/api/v1/capital/allocations?orgUnit={u}"),
+        EndpointCase.Get("/api/v1/capital/disbursements", Guard.UnitRead, u => $"/api/v1/capital/disbursements?orgUnit={u}"),
+        EndpointCase.Get("/api/v1/works/", Guard.UnitRead, u => $"/api/v1/works?orgUnit={u}"),
+        EndpointCase.Get("/api/v1/documents/", Guard.UnitRead, u => $"/api/v1/documents?issuer={u}"),
+        EndpointCase.Get("/api/v1/reportSections/", Guard.UnitRead, u => $"/api/v1/reportSections?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/imports/", Guard.Admin, _ => "/api/v1/imports"),
+        EndpointCase.Send("POST", "/api/v1/dataValueSets/", Guard.UnitWrite,
+            u => new { dataValues = new[] { new { dataElement = "CS.TD_HO_NGHEO_LUOT", period = "2023S1", orgUnit = u, value = "1" } } }),
+        EndpointCase.Send("POST", "/api/v1/capital/", Guard.UnitWrite,
+            u => new { capitalAllocations = new[] { new { orgUnit = u, programItem = "DA2", source = "NSTW_SN", year = 2024, amount = 1L } } }),
+        EndpointCase.Send("POST", "/api/v1/works/", Guard.UnitWrite,
+            u => new[] { new { code = "W-" + u, name = "Đường thôn", kind = "transport", orgUnit = u, programItem = "DA1.TDA1" } }),
+        EndpointCase.Send("POST", "/api/v1/targets/", Guard.UnitWrite,
+            u => new[] { new { dataElement = "MT.HO_NGHEO_GIAM", orgUnit = u, year = 2024, value = "1" } }),
+        EndpointCase.Send("POST", "/api/v1/documents/", Guard.UnitWrite,
+            u => new[] { new { number = "9/QĐ-UBND", kind = "QD", date = "2023-01-02", issuer = u, subject = "Thử" } }),
+        EndpointCase.Send("PUT", "/api/v1/reportSections/", Guard.UnitWrite,
+            u => new[] { new { orgUnit = u, period = "2023S1", section = "V", text = "Thử" } }),
+        new("POST", "/api/v1/imports/", Guard.UnitWrite, u => new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports?dryRun=true")
+        {
+            Content = new MultipartFormDataContent { { new StringContent($"dataElement,period,orgUnit,value\nCS.TD_HO_NGHEO_LUOT,2023S1,{u},1\n"), "file", "v.csv" } },
+        }),
+        EndpointCase.Send("POST", "/api/v1/orgUnits/", Guard.Admin, _ => new[] { new { code = "99", name = "Tỉnh Thử", kind = "province" } }),
+        EndpointCase.Send("POST", "/api/v1/catalogue/", Guard.Admin, _ => new[] { new { code = "CT_THU", name = "Chương trình thử", kind = "program" } }),
+        EndpointCase.Send("POST", "/api/v1/fundingSources", Guard.Admin, _ => new[] { new { code = "THU", name = "Nguồn thử" } }),
+        EndpointCase.Send("POST", "/api/v1/disaggregations", Guard.Admin, _ => new[] { new { code = "thu", name = "Phân tổ thử" } }),
+        EndpointCase.Send("POST", "/api/v1/indicators/", Guard.Admin, _ => new[] { new { code = "THU", name = "Chỉ tiêu thử", unitOfMeasure = "hộ" } }),
+    ];
+
+    private static HttpStatusCode Expected(Guard guard, string kind, bool own) => (guard, kind) switch
+    {
+        (_, "anonymous") => HttpStatusCode.Unauthorized,
+        (_, "admin") => HttpStatusCode.OK,
+        (Guard.SignedIn, _) => HttpStatusCode.OK,
+        (Guard.Admin, _) => HttpStatusCode.Forbidden,
+        (Guard.UnitRead, _) => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        (Guard.UnitWrite, "officer") => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        _ => HttpStatusCode.Forbidden,
+    };
+
+    [Fact]
+    public async Task EveryApiEndpoint_AnswersEachRoleAsItsGuardSays()
+    {
+        await using var app = new GnbvApp(Database);
+        _ = app.CreateClient();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToList();
+        var unlisted = endpoints.Except(Cases.Select(c => c.Key)).ToList();
+        unlisted.ShouldBeEmpty("these API endpoints have no entry in the authorization matrix: state who may call them");
+        Cases.Select(c => c.Key).Except(endpoints).ShouldBeEmpty("the matrix lists endpoints that no longer exist");
+
+        var failures = new List<string>();
+        foreach (var (user, own, foreign, kind) in Callers)
+        {
+            using var client = await app.ClientAsAsync(user);
+            foreach (var c in Cases)
+            {
+                foreach (var (unit, isOwn) in new[] { (own, true), (foreign, false) })
+                {
+                    var expected = Expected(c.Guard, kind, isOwn);
+                    using var response = await client.SendAsync(c.Request(unit));
+                    if (response.StatusCode != expected)
+                        failures.Add($"{user ?? "anonymous"} {c.Key} ({unit}): {(int)response.StatusCode}, expected {(int)expected}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnonymousPage_RedirectsToSignIn_ButTheSignInPageIsOpen()
+    {
+        await using var app = new GnbvApp(Database);
+        using var client = await app.ClientAsAsync(null);
+        var home = await client.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldContain("/account/login");
+        (await client.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Token_RevokedOrUnknown_Is401()
+    {
+        await using var app = new GnbvApp(Database);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "gnbv_not-a-real-token");
+        (await client.GetAsync("/api/v1/orgUnits")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
+
+public class AuthorizationMatrixTests_Sqlite() : AuthorizationMatrixTests(DatabaseProvider.Sqlite);
+
+[Trait(Db.Trait, Db.Postgres)]
+public class AuthorizationMatrixTests_Postgres() : AuthorizationMatrixTests(DatabaseProvider.Postgres);

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+
+namespace Gnbv.IntegrationTests.Authorization;
+
+/// <summary>What an endpoint guards, which decides every role's expected answer.</summary>
+public enum Guard
+{
+    /// <summary>Any signed-in user may read it (metadata: units, catalogue, indicators, periods).</summary>
+    SignedIn,
+
+    /// <summary>Reading a unit's data: own subtree yes, foreign unit 403.</summary>
+    UnitRead,
+
+    /// <summary>Writing a unit's data: officers and admin in their subtree; viewers never; foreign 403.</summary>
+    UnitWrite,
+
+    /// <summary>Administrator only (metadata writes, import history).</summary>
+    Admin,
+}
+
+/// <summary>How to call one endpoint for a given unit code.</summary>
+public sealed record EndpointCase(string Method, string Route, Guard Guard, Func<string, HttpRequestMessage> Request)
+{
+    public string Key => $"{Method} {Route}";
+
+    public static EndpointCase Get(string route, Guard guard, Func<string, string> url) =>
+        new("GET", route, guard, unit => new HttpRequestMessage(HttpMethod.Get, url(unit)));
+
+    public static EndpointCase Send(string method, string route, Guard guard, Func<string, object> body, string? url = null) =>
+        new(method, route, guard, unit => new HttpRequestMessage(new HttpMethod(method), url ?? route.TrimEnd('/') + "?dryRun=true")
+        {
+            Content = JsonContent.Create(body(unit)),
+        });
+}
