@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommands.Create(options, io));
         root.Subcommands.Add(ImportCommand.Create(options, io));
         root.Subcommands.Add(ExportCommands.Create(options, io));
+        root.Subcommands.Add(UserCommands.Create(options, io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

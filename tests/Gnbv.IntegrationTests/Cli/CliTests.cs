@@ -90,3 +90,50 @@ public class CliTests_Sqlite() : CliTests(DatabaseProvider.Sqlite);
 
 [Trait(Db.Trait, Db.Postgres)]
 public class CliTests_Postgres() : CliTests(DatabaseProvider.Postgres);
+
+public abstract class UserCliTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    [Fact]
+    public async Task UsersAdd_ThenTokenCreate_GivesATokenTheApiAccepts_StoredOnlyHashed()
+    {
+        await LoadDemoAsync();
+        var add = await CliRunner.RunAsync(Database, "users", "add", "--user", "namcao", "--role", "commune-officer", "--unit", "Nam Cao");
+        add.ExitCode.ShouldBe(0, add.Err);
+        add.Out.ShouldContain("Mật khẩu (chỉ hiện một lần)");
+        var token = await CliRunner.RunAsync(Database, "users", "token", "create", "--user", "namcao", "--days", "30");
+        token.ExitCode.ShouldBe(0, token.Err);
+        var secret = token.Out.Trim();
+        secret.ShouldStartWith("gnbv_");
+
+        await using (var db = Context())
+        {
+            var stored = await db.ApiTokens.SingleAsync();
+            stored.Hash.ShouldNotBe(secret);
+            stored.Hash.ShouldBe(Gnbv.Data.Users.ApiTokens.Hash(secret));
+        }
+
+        await using var app = new GnbvApp(Database);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        (await client.GetAsync("/api/v1/dataValueSets?orgUnit=01296&period=2023S1")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/dataValueSets?orgUnit=01297&period=2023S1")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("bad name!", "commune-officer", "01296", "không hợp lệ")]
+    [InlineData("namcao2", "commune-officer", null, "phải thuộc một đơn vị")]
+    [InlineData("baolam", "viewer", "042", "đã có")]
+    public async Task UsersAdd_BadInput_IsAOneLineReason(string user, string role, string? unit, string reason)
+    {
+        await LoadDemoAsync();
+        string[] args = unit is null ? ["users", "add", "--user", user, "--role", role] : ["users", "add", "--user", user, "--role", role, "--unit", unit];
+        var result = await CliRunner.RunAsync(Database, args);
+        result.ExitCode.ShouldNotBe(0);
+        result.Err.ShouldContain(reason);
+    }
+}
+
+public class UserCliTests_Sqlite() : UserCliTests(DatabaseProvider.Sqlite);
+
+[Trait(Db.Trait, Db.Postgres)]
+public class UserCliTests_Postgres() : UserCliTests(DatabaseProvider.Postgres);
