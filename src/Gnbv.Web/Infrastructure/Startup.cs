@@ -79,6 +79,9 @@ public static class Startup
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            // The pages are server-rendered with no script of their own; the API browser (/scalar) brings its own.
+            if (!context.Request.Path.StartsWithSegments("/scalar"))
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
             await next();
         });
         app.UseRequestLocalization(new RequestLocalizationOptions

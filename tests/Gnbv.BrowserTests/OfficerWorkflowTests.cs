@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Gnbv.BrowserTests;
+
+public class OfficerWorkflowTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task SignIn_ShowsTheOfficersDashboard_AndSignOutReturnsToTheForm()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        page.Url.ShouldContain("/account/login");
+        await BrowserApp.ScreenshotAsync(page, "01-sign-in");
+
+        await page.FillAsync("input[name=userName]", "pacmiau");
+        await page.FillAsync("input[name=password]", "sai-mat-khau-123");
+        await page.ClickAsync("button[type=submit]");
+        (await page.TextContentAsync(".error")).ShouldNotBeNull().ShouldContain("không đúng");
+
+        await page.FillAsync("input[name=userName]", "pacmiau");
+        await page.FillAsync("input[name=password]", BrowserApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        (await page.TextContentAsync("h1")).ShouldNotBeNull().ShouldContain("Thị trấn Pác Miầu");
+        (await page.TextContentAsync("header")).ShouldNotBeNull().ShouldContain("pacmiau");
+
+        await page.ClickAsync("header button:has-text('Đăng xuất')");
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        await page.GotoAsync("/entry");
+        page.Url.ShouldContain("/account/login");
+    }
+
+    [Fact]
+    public async Task CommuneOfficer_EntersFigures_AndSeesThemSaved()
+    {
+        var page = await app.SignInAsync("lybon");
+        await page.GotoAsync("/entry?item=DA5");
+        (await page.TextContentAsync("h1")).ShouldNotBeNull().ShouldContain("Lý Bôn");
+        await page.FillAsync("input[name='v|DA5.HO_XAY_MOI|total']", "15");
+        await page.FillAsync("input[name='v|DA5.HO_XAY_MOI|poor']", "12");
+        await page.FillAsync("input[name='v|DA5.HO_XAY_MOI|near-poor']", "3");
+        await BrowserApp.ScreenshotAsync(page, "03-entry-typed");
+        await page.ClickAsync("button:has-text('Lưu')");
+        (await page.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("3 mới");
+
+        // A fresh load reads the figures back from the database.
+        await page.GotoAsync("/entry?item=DA5");
+        (await page.InputValueAsync("input[name='v|DA5.HO_XAY_MOI|poor']")).ShouldBe("12");
+        await BrowserApp.ScreenshotAsync(page, "04-entry-saved");
+    }
+
+    [Fact]
+    public async Task Entry_NotANumber_IsFlaggedAsTyped_AndRefusedWithoutSavingAnything()
+    {
+        var page = await app.SignInAsync("pacmiau");
+        await page.GotoAsync("/entry?item=DA5");
+        var cell = page.Locator("input[name='v|DA5.HO_SUA_CHUA|total']");
+        await cell.FillAsync("mười");
+        (await cell.EvaluateAsync<bool>("e => e.matches(':invalid')")).ShouldBeTrue();
+        await page.FillAsync("input[name='v|DA5.HO_SUA_CHUA|poor']", "4");
+        // The browser would stop the form; send it anyway, as a script or an old phone might.
+        await page.EvaluateAsync("() => document.querySelector('form.entry').noValidate = true");
+        await page.ClickAsync("button:has-text('Lưu')");
+        (await page.TextContentAsync("[role=alert]")).ShouldNotBeNull().ShouldContain("mười");
+        await page.GotoAsync("/entry?item=DA5");
+        (await page.InputValueAsync("input[name='v|DA5.HO_SUA_CHUA|poor']")).ShouldBe("");
+    }
+
+    [Fact]
+    public async Task DistrictOfficer_SeesTheCommunesFiguresRolledUp()
+    {
+        var commune = await app.SignInAsync("pacmiau");
+        await commune.GotoAsync("/entry?item=DA4.TDA2");
+        await commune.FillAsync("input[name='v|DA4.TDA2.CAN_BO_TAP_HUAN|total']", "5");
+        await commune.ClickAsync("button:has-text('Lưu')");
+        (await commune.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("Đã lưu");
+
+        var district = await app.SignInAsync("baolam");
+        await district.GotoAsync("/?unit=042&period=2023S1");
+        var row = district.Locator("table.figures tr", new() { HasText = "DA4.TDA2.CAN_BO_TAP_HUAN" });
+        // The district's own 27 (the report) plus Pác Miầu's 5.
+        (await row.TextContentAsync()).ShouldNotBeNull().ShouldContain("32");
+        await BrowserApp.ScreenshotAsync(district, "02-dashboard-district");
+    }
+
+    [Fact]
+    public async Task CommuneOfficer_CannotOpenAnotherCommune_ByPageOrByApi()
+    {
+        var page = await app.SignInAsync("pacmiau");
+        var response = await page.GotoAsync("/entry?unit=01294&period=2023S1");
+        response!.Status.ShouldBe(403);
+        (await page.TextContentAsync("[role=alert]")).ShouldNotBeNull().ShouldContain("không có quyền");
+        (await page.Locator("input[name^='v|']").CountAsync()).ShouldBe(0);
+
+        var api = await page.APIRequest.GetAsync("/api/v1/dataValueSets?orgUnit=01294&period=2023S1");
+        api.Status.ShouldBe(403);
+        var own = await page.APIRequest.GetAsync("/api/v1/dataValueSets?orgUnit=01290&period=2023S1");
+        own.Status.ShouldBe(200);
+        var admin = await page.GotoAsync("/admin/units");
+        page.Url.ShouldContain("/account/denied");
+        admin!.Status.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task PhoneWidth_PagesFitIn360Pixels()
+    {
+        var page = await app.SignInAsync("baolam", 360, 740);
+        foreach (var (path, name) in new[] { ("/?unit=042&period=2023S1", "05-phone-dashboard"), ("/entry?unit=042&period=2023S1&item=DA5", "06-phone-entry"), ("/capital?unit=042&period=2023S1", "07-phone-capital") })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            overflow.ShouldBeLessThanOrEqualTo(0, $"{path} is wider than the phone");
+            await BrowserApp.ScreenshotAsync(page, name);
+        }
+    }
+
+    [Fact]
+    public async Task MainPages_RenderForTheAdministrator_WithScreenshots()
+    {
+        var page = await app.SignInAsync("admin");
+        foreach (var (path, name, heading) in new[]
+        {
+            ("/capital?unit=042&period=2023S1", "08-capital", "Vốn"),
+            ("/works?unit=042&period=2023S1", "09-works", "Công trình"),
+            ("/documents?unit=042&period=2023S1", "10-documents", "Văn bản"),
+            ("/targets?unit=042&period=2023", "11-targets", "Chỉ tiêu kế hoạch"),
+            ("/narrative?unit=042&period=2023S1", "12-narrative", "Lời văn báo cáo"),
+            ("/admin/units", "13-admin-units", "Đơn vị hành chính"),
+            ("/admin/users", "14-admin-users", "Người dùng"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            response!.Status.ShouldBe(200, path);
+            (await page.TextContentAsync("h1")).ShouldNotBeNull().ShouldContain(heading);
+            await BrowserApp.ScreenshotAsync(page, name);
+        }
+    }
+
+    [Fact]
+    public async Task English_SwitchTranslatesTheShell()
+    {
+        var page = await app.SignInAsync("baolam");
+        await page.ClickAsync("header a:has-text('EN')");
+        (await page.TextContentAsync("nav.main")).ShouldNotBeNull().ShouldContain("Data entry");
+        await page.ClickAsync("header a:has-text('VI')");
+        (await page.TextContentAsync("nav.main")).ShouldNotBeNull().ShouldContain("Nhập số liệu");
+    }
+}
