@@ -15,9 +15,12 @@ say() { printf '== %s\n' "$*"; }
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 missing=()
 [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
-  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "apt-get install ${missing[*]} failed"; echo "0 passed, 1 failed"; exit 1; }
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
@@ -39,6 +42,9 @@ run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-
        -l "$PGDATA/server.log" -w start >/dev/null \
   || { echo "PostgreSQL did not start"; cat "$PGDATA/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
 export GNBV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+# Browser tests save screenshots of the main pages here, to be looked at.
+export GNBV_SCREENSHOTS="$ROOT/artifacts/screenshots"
+rm -rf "$GNBV_SCREENSHOTS"
 
 passed=0; failed=0; skipped=0
 
