@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(options, io));
         root.Subcommands.Add(ExportCommands.Create(options, io));
         root.Subcommands.Add(UserCommands.Create(options, io));
+        root.Subcommands.Add(ReportCommand.Create(options, io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -683,6 +683,37 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.ToTable("report_sections", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Reports.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("report_templates", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Units.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1214,6 +1245,17 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Reports.ReportTemplate", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Units.OrgUnit", b =>

@@ -652,6 +652,35 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.ToTable("report_sections", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Reports.ReportTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("report_templates", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Units.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1173,6 +1202,17 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Reports.ReportTemplate", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Units.OrgUnit", b =>

@@ -35,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReportSection> ReportSections => Set<ReportSection>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

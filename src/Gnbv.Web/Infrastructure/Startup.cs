@@ -27,6 +27,8 @@ public static class Startup
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddGnbvAuth();
+        services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.PngChartRenderer>();
+        services.AddSingleton<Gnbv.Reports.ReportService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<GnbvExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -111,6 +113,7 @@ public static class Startup
         Features.Documents.DocumentsApi.Map(api);
         Features.ReportSections.ReportSectionsApi.Map(api);
         Features.Imports.ImportsApi.Map(api);
+        Features.Reports.ReportsApi.Map(api);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];

@@ -23,6 +23,9 @@ public sealed record EndpointCase(string Method, string Route, Guard Guard, Func
 {
     public string Key => $"{Method} {Route}";
 
+    /// <summary>Only the refusals are checked (the allowed call is slow and tested elsewhere).</summary>
+    public bool DenialsOnly { get; init; }
+
     public static EndpointCase Get(string route, Guard guard, Func<string, string> url) =>
         new("GET", route, guard, unit => new HttpRequestMessage(HttpMethod.Get, url(unit)));
 

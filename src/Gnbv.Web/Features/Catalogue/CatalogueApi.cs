@@ -1,3 +1,4 @@
+using Gnbv.Data.Catalogue;
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Domain.Catalogue;
@@ -39,20 +40,5 @@ public static class CatalogueApi
             .Select(i => new ProgramItemDto(i.Code, i.Name, i.Kind.ToString().ToLowerInvariant(),
                 i.ParentId is { } p ? codes[p] : null, i.ProgramCode, i.Phase, i.Decision, i.SortOrder))
             .ToList());
-    }
-}
-
-public static class CatalogueOrder
-{
-    /// <summary>Depth-first in each parent's order: program, DA1, DA1.TDA1, DA1.TDA2, DA2...</summary>
-    public static IEnumerable<ProgramItem> Sort(IReadOnlyCollection<ProgramItem> items)
-    {
-        var byParent = items.ToLookup(i => i.ParentId);
-        var ids = items.Select(i => i.Id).ToHashSet();
-        IEnumerable<ProgramItem> Walk(ProgramItem item) =>
-            new[] { item }.Concat(byParent[item.Id].OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).SelectMany(Walk));
-        return items.Where(i => i.ParentId is null || !ids.Contains(i.ParentId.Value))
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
-            .SelectMany(Walk);
     }
 }

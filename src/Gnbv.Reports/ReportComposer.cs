@@ -1,0 +1,127 @@
+using System.Reflection;
+using Fluid;
+using Gnbv.Data.Values;
+using Gnbv.Domain;
+using Gnbv.Domain.Formatting;
+using Gnbv.Domain.Reports;
+using Gnbv.Reports.Charts;
+
+namespace Gnbv.Reports;
+
+/// <summary>
+/// Renders the report's wording (a Liquid template, the shipped one or a unit's own) over the
+/// report data, then reads the result line by line into the format-neutral report model.
+/// </summary>
+public static class ReportComposer
+{
+    public const string DefaultTemplateName = "report-mau-01.liquid";
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = CreateOptions();
+
+    public static string DefaultTemplate()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Gnbv.Reports.Templates." + DefaultTemplateName)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Checks a template before it is stored, so a unit cannot save one that breaks its reports.</summary>
+    public static void Validate(string template)
+    {
+        if (!Parser.TryParse(template, out _, out var error))
+            throw new DomainException($"Mẫu báo cáo không hợp lệ (invalid Liquid template): {error}");
+    }
+
+    public static ReportDocument Compose(ReportData data, ValueExport export, string? template, IChartRenderer charts)
+    {
+        var text = template ?? DefaultTemplate();
+        if (!Parser.TryParse(text, out var fluid, out var error))
+            throw new DomainException($"Mẫu báo cáo không hợp lệ (invalid Liquid template): {error}");
+        var rendered = fluid.Render(new TemplateContext(data, Options));
+        var blocks = new List<ReportBlock>();
+        foreach (var raw in rendered.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith("[[", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
+            {
+                blocks.AddRange(Placeholder(line[2..^2], export, charts));
+                continue;
+            }
+            blocks.Add(line switch
+            {
+                _ when line.StartsWith("### ", StringComparison.Ordinal) => new HeadingBlock(3, line[4..]),
+                _ when line.StartsWith("## ", StringComparison.Ordinal) => new HeadingBlock(2, line[3..]),
+                _ when line.StartsWith("# ", StringComparison.Ordinal) => new HeadingBlock(1, line[2..]),
+                _ => new ParagraphBlock(line, Italic: line.StartsWith("(Chi tiết", StringComparison.Ordinal)),
+            });
+        }
+        var heading = new ReportHeading(data.Issuer.ParentBody, data.Issuer.Body, $"Số:       /BC-{data.Issuer.ShortName}", data.Unit.Name, null);
+        var title = "BÁO CÁO";
+        var subtitle = $"Kết quả thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {data.Period.Label}, phương hướng, nhiệm vụ {data.Period.NextLabel}";
+        var recipients = data.Narrative.Recipients.Count > 0 ? data.Narrative.Recipients : ["Như trên;", "Lưu: VT."];
+        var signature = data.Narrative.Signature.Count > 0 ? data.Narrative.Signature : ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"];
+        return new ReportDocument(heading, title, subtitle, blocks, recipients, signature, data.HasData);
+    }
+
+    private static IEnumerable<ReportBlock> Placeholder(string name, ValueExport export, IChartRenderer charts)
+    {
+        var parts = name.Split(':');
+        switch (parts[0])
+        {
+            case "chart" when parts.Length == 2 && parts[1] == "capital" && export.Capital.Count > 0:
+                yield return charts.Capital(export.Capital);
+                break;
+            case "chart" when parts.Length == 2 && parts[1] == "targets":
+                var rows = export.Targets.Select(t => (t, r: export.DataValues.FirstOrDefault(v => v.DataElement == t.DataElement && v.Disaggregation == t.Disaggregation)))
+                    .Where(x => x.r is not null && x.t.Value != 0).ToList();
+                if (rows.Count > 0) yield return charts.Targets(rows.Select(x => (x.t.Name, (double)(x.r!.Value * 100 / x.t.Value))).ToList());
+                break;
+            case "table" when parts.Length == 2 && parts[1] == "capital" && export.Capital.Count > 0:
+                yield return new TableBlock(Grids.Capital(export));
+                break;
+            case "table" when parts.Length == 3 && parts[1] == "works":
+                var works = export.Works.Where(w => w.ProgramItem == parts[2]).ToList();
+                if (works.Count > 0) yield return new TableBlock(Grids.Works(works));
+                break;
+            case "chart" or "table":
+                break;
+            default:
+                throw new DomainException($"Mẫu báo cáo dùng chỗ chèn không có: [[{name}]] (unknown placeholder)");
+        }
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.CultureInfo = System.Globalization.CultureInfo.InvariantCulture;
+        return options;
+    }
+}
+
+/// <summary>Grids shared by the report body and the forms workbook.</summary>
+public static class Grids
+{
+    public static ReportGrid Capital(ValueExport export)
+    {
+        var rows = export.Capital.Select(c => (IReadOnlyList<string>)
+        [
+            c.ProgramItem, c.Name, VnFormat.Millions(c.AllocatedInYear), VnFormat.Millions(c.CarriedOver), VnFormat.Millions(c.Total),
+            VnFormat.Millions(c.Disbursed), c.DisbursedPercent is { } p ? VnFormat.Percent(p, 1) : "",
+        ]).ToList();
+        var total = export.Capital.Sum(c => c.Total);
+        var disbursed = export.Capital.Sum(c => c.Disbursed);
+        rows.Add(["", "Tổng cộng", VnFormat.Millions(export.Capital.Sum(c => c.AllocatedInYear)), VnFormat.Millions(export.Capital.Sum(c => c.CarriedOver)),
+            VnFormat.Millions(total), VnFormat.Millions(disbursed), total > 0 ? VnFormat.Percent(disbursed * 100m / total, 1) : ""]);
+        return new ReportGrid("Vốn bố trí và giải ngân (triệu đồng)",
+            ["Mã", "Dự án, tiểu dự án", "Giao trong năm", "Chuyển nguồn", "Tổng", "Đã giải ngân", "% giải ngân"],
+            rows, [false, false, true, true, true, true, true], LastRowIsTotal: true);
+    }
+
+    public static ReportGrid Works(IReadOnlyList<ExportWork> works) => new("Danh mục công trình",
+        ["TT", "Tên công trình", "Địa điểm", "Loại", "Tình trạng"],
+        works.Select((w, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name, w.Location ?? "",
+            w.IsNew ? "Khởi công mới" : "Chuyển tiếp", ReportDataBuilder.StatusName(w.Status)]).ToList(),
+        [true, false, false, false, false]);
+}

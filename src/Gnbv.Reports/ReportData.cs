@@ -1,0 +1,43 @@
+namespace Gnbv.Reports;
+
+// What a report template sees. Every figure is already formatted the Vietnamese way; member names
+// reach Liquid in snake_case ({{ project.budget_total }}). docs/report-templates.md lists them.
+
+public sealed record ReportData(
+    UnitInfo Unit,
+    IssuerInfo Issuer,
+    PeriodInfo Period,
+    bool HasData,
+    IReadOnlyList<DocumentInfo> Documents,
+    IReadOnlyList<TargetInfo> Targets,
+    IReadOnlyList<FigureInfo> Policies,
+    IReadOnlyList<ProjectInfo> Projects,
+    NarrativeInfo Narrative,
+    CapitalTotals Capital);
+
+public sealed record UnitInfo(string Code, string Name, string KindName, string FullName);
+
+public sealed record IssuerInfo(string ParentBody, string Body, string ShortName);
+
+public sealed record PeriodInfo(string Id, string Label, string NextLabel, int Year);
+
+public sealed record DocumentInfo(string KindName, string Number, string Date, string Issuer, string Subject);
+
+public sealed record TargetInfo(string Name, string Target, string Result, string Percent, bool HasResult);
+
+public sealed record FigureInfo(string Code, string Name, string Value, string Breakdown);
+
+public sealed record WorkInfo(string Name, string Location, string Status, string IsNew);
+
+public sealed record ProjectInfo(
+    string Code, string Heading, bool IsSubProject, bool HasBudget,
+    string BudgetTotal, string BudgetInYear, string BudgetCarried, bool HasCarried, int Year, int CarriedYear,
+    string Sources, string Disbursed, string DisbursedPercent, bool HasDisbursed,
+    IReadOnlyList<FigureInfo> Results, IReadOnlyList<WorkInfo> Works, IReadOnlyList<string> Notes, bool HasContent);
+
+public sealed record NarrativeInfo(
+    IReadOnlyList<string> Intro, IReadOnlyList<string> Direction, IReadOnlyList<string> Goals,
+    IReadOnlyList<string> Strengths, IReadOnlyList<string> Weaknesses, IReadOnlyList<string> Tasks,
+    IReadOnlyList<string> Recommendations, IReadOnlyList<string> Recipients, IReadOnlyList<string> Signature);
+
+public sealed record CapitalTotals(string Total, string InYear, string Carried, string Disbursed, bool Any);
