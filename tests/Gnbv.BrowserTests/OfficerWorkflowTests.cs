@@ -147,3 +147,20 @@ public class OfficerWorkflowTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.TextContentAsync("nav.main")).ShouldNotBeNull().ShouldContain("Nhập số liệu");
     }
 }
+
+public class ReportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task DistrictOfficer_SeesTheReport_AndDownloadsTheDocx()
+    {
+        var page = await app.SignInAsync("baolam");
+        await page.GotoAsync("/report?unit=042&period=2023S1");
+        (await page.TextContentAsync("article.report")).ShouldNotBeNull().ShouldContain("I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH");
+        (await page.TextContentAsync("article.report")).ShouldNotBeNull().ShouldContain("9.835,44 triệu đồng");
+        await BrowserApp.ScreenshotAsync(page, "15-report");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('DOCX')"));
+        download.SuggestedFilename.ShouldBe("bao-cao-042-2023S1.docx");
+        var path = await download.PathAsync();
+        new FileInfo(path!).Length.ShouldBeGreaterThan(10_000);
+    }
+}

@@ -14,11 +14,24 @@ public static class FormsWorkbook
 
     private static readonly Dictionary<string, string> Headers = new()
     {
-        ["stt"] = "TT", ["name"] = "Chỉ tiêu", ["unitOfMeasure"] = "Đơn vị tính", ["target"] = "Kế hoạch năm",
-        ["result"] = "Kết quả", ["percentOfTarget"] = "% so với kế hoạch", ["breakdown"] = "Trong đó",
-        ["item"] = "Mã", ["source"] = "Nguồn vốn", ["allocatedInYear"] = "Vốn giao trong năm", ["carriedOver"] = "Vốn chuyển nguồn",
-        ["total"] = "Tổng vốn", ["disbursed"] = "Đã giải ngân", ["disbursedPercent"] = "% giải ngân", ["location"] = "Địa điểm",
-        ["isNew"] = "Khởi công mới / chuyển tiếp", ["status"] = "Tình trạng", ["budget"] = "Tổng mức đầu tư (triệu đồng)",
+        ["stt"] = "TT",
+        ["name"] = "Chỉ tiêu",
+        ["unitOfMeasure"] = "Đơn vị tính",
+        ["target"] = "Kế hoạch năm",
+        ["result"] = "Kết quả",
+        ["percentOfTarget"] = "% so với kế hoạch",
+        ["breakdown"] = "Trong đó",
+        ["item"] = "Mã",
+        ["source"] = "Nguồn vốn",
+        ["allocatedInYear"] = "Vốn giao trong năm",
+        ["carriedOver"] = "Vốn chuyển nguồn",
+        ["total"] = "Tổng vốn",
+        ["disbursed"] = "Đã giải ngân",
+        ["disbursedPercent"] = "% giải ngân",
+        ["location"] = "Địa điểm",
+        ["isNew"] = "Khởi công mới / chuyển tiếp",
+        ["status"] = "Tình trạng",
+        ["budget"] = "Tổng mức đầu tư (triệu đồng)",
     };
 
     public static byte[] Render(ValueExport export, string unitLabel, string periodLabel, FormSet? forms = null)

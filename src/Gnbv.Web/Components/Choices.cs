@@ -1,6 +1,6 @@
+using Gnbv.Data.Catalogue;
 using Gnbv.Data.Database;
 using Gnbv.Domain.Units;
-using Gnbv.Data.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Web.Components;
