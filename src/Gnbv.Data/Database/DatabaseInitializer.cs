@@ -28,17 +28,17 @@ public static class DatabaseInitializer
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         foreach (var file in SeedFiles)
         {
-            var bytes = ReadEmbedded(file);
+            var bytes = ReadEmbedded("Gnbv.Data.Seed." + file);
             var package = ImportFileReader.ReadJson(bytes);
             await new PackageImporter(db).ImportAsync(package,
                 new ImportOptions(Source: "seed:" + file, Sha256: ImportFileReader.Sha256(bytes), SkipIfAlreadyImported: true), ct);
         }
     }
 
-    public static byte[] ReadEmbedded(string file)
+    public static byte[] ReadEmbedded(string resource)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Gnbv.Data.Seed." + file)
-            ?? throw new InvalidOperationException($"embedded resource {file} is missing");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return buffer.ToArray();

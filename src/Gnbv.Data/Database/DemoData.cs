@@ -1,4 +1,3 @@
-using System.Reflection;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Users;
@@ -47,12 +46,5 @@ public static class DemoData
         return results;
     }
 
-    public static byte[] Read(string file)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Gnbv.Data.Demo." + file)
-            ?? throw new InvalidOperationException($"embedded demo file {file} is missing");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    public static byte[] Read(string file) => DatabaseInitializer.ReadEmbedded("Gnbv.Data.Demo." + file);
 }

@@ -1,3 +1,4 @@
+using Gnbv.Domain;
 using Gnbv.Domain.Finance;
 using Gnbv.Domain.Indicators;
 
@@ -6,56 +7,34 @@ namespace Gnbv.Data.Imports;
 /// <summary>Upserts funding sources, disaggregations and indicators by code.</summary>
 internal static class MetadataImport
 {
-    public static async Task ApplySourcesAsync(ImportContext ctx, List<FundingSourceRow> rows, CancellationToken ct)
-    {
-        const string section = "fundingSources";
-        var sources = await ctx.SourcesAsync(ct);
-        var counts = ctx.Result.For(section);
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            ctx.At(section, i, row);
-            var code = ctx.Required("code", row.Code);
-            var name = ctx.Required("name", row.Name);
-            if (code is null || name is null || ctx.Duplicate(seen, code, "code")) continue;
-            if (!sources.TryGetValue(code, out var source))
-            {
-                source = new FundingSource { Code = code, Name = name };
-                ctx.Db.FundingSources.Add(source);
-                sources[code] = source;
-                counts.Created++;
-            }
-            else counts.Updated++;
-            source.Name = name;
-            source.SortOrder = row.Order ?? i;
-        }
-        await ctx.Db.SaveChangesAsync(ct);
-    }
+    public static async Task ApplySourcesAsync(ImportContext ctx, List<FundingSourceRow> rows, CancellationToken ct) =>
+        await ApplyCodedAsync(ctx, "fundingSources", rows.Select(r => ((ImportRow)r, r.Code, r.Name, r.Order)).ToList(),
+            await ctx.SourcesAsync(ct), (code, name) => ctx.Db.FundingSources.Add(new FundingSource { Code = code, Name = name }).Entity, ct);
 
-    public static async Task ApplyDisaggregationsAsync(ImportContext ctx, List<DisaggregationRow> rows, CancellationToken ct)
+    public static async Task ApplyDisaggregationsAsync(ImportContext ctx, List<DisaggregationRow> rows, CancellationToken ct) =>
+        await ApplyCodedAsync(ctx, "disaggregations", rows.Select(r => ((ImportRow)r, r.Code, r.Name, r.Order)).ToList(),
+            await ctx.DisaggregationsAsync(ct), (code, name) => ctx.Db.Disaggregations.Add(new Disaggregation { Code = code, Name = name }).Entity, ct);
+
+    /// <summary>Upserts code-and-name metadata by code.</summary>
+    private static async Task ApplyCodedAsync<T>(ImportContext ctx, string section, List<(ImportRow Row, string? Code, string? Name, int? Order)> rows,
+        Dictionary<string, T> existing, Func<string, string, T> create, CancellationToken ct) where T : ICodedItem
     {
-        const string section = "disaggregations";
-        var all = await ctx.DisaggregationsAsync(ct);
         var counts = ctx.Result.For(section);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            ctx.At(section, i, row);
-            var code = ctx.Required("code", row.Code);
-            var name = ctx.Required("name", row.Name);
+            ctx.At(section, i, rows[i].Row);
+            var code = ctx.Required("code", rows[i].Code);
+            var name = ctx.Required("name", rows[i].Name);
             if (code is null || name is null || ctx.Duplicate(seen, code, "code")) continue;
-            if (!all.TryGetValue(code, out var d))
+            if (!existing.TryGetValue(code, out var item))
             {
-                d = new Disaggregation { Code = code, Name = name };
-                ctx.Db.Disaggregations.Add(d);
-                all[code] = d;
+                existing[code] = item = create(code, name);
                 counts.Created++;
             }
             else counts.Updated++;
-            d.Name = name;
-            d.SortOrder = row.Order ?? i;
+            item.Name = name;
+            item.SortOrder = rows[i].Order ?? i;
         }
         await ctx.Db.SaveChangesAsync(ct);
     }

@@ -1,7 +1,7 @@
 namespace Gnbv.Domain.Indicators;
 
 /// <summary>A breakdown of an indicator's value (total, poor, near-poor, ethnic minority, female...).</summary>
-public class Disaggregation
+public class Disaggregation : ICodedItem
 {
     public const string TotalCode = "total";
 
