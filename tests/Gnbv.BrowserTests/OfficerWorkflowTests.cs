@@ -164,3 +164,19 @@ public class ReportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         new FileInfo(path!).Length.ShouldBeGreaterThan(10_000);
     }
 }
+
+public class ValidationPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task DistrictOfficer_SeesTheSeedsContradictions_LinkedFromTheDashboard()
+    {
+        var page = await app.SignInAsync("baolam");
+        await page.GotoAsync("/?unit=042&period=2023S1");
+        await page.ClickAsync("section[aria-labelledby=checks] a");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/validation"));
+        var text = await page.TextContentAsync("main");
+        text.ShouldNotBeNull().ShouldContain("hộ nghèo + hộ cận nghèo = 249, lớn hơn tổng số 213");
+        text.ShouldContain("78 và 89");
+        await BrowserApp.ScreenshotAsync(page, "16-validation");
+    }
+}

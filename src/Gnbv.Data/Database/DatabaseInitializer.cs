@@ -13,6 +13,7 @@ public static class DatabaseInitializer
         "catalogue-2021-2025.json",
         "catalogue-2026-2035.json",
         "indicators-2021-2025.json",
+        "validation-rules.json",
     ];
 
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)

@@ -23,8 +23,9 @@ public sealed class ImportPackage
     public List<TargetRow>? Targets { get; set; }
     public List<DataValueRow>? DataValues { get; set; }
     public List<ReportSectionRow>? ReportSections { get; set; }
+    public List<ValidationRuleRow>? ValidationRules { get; set; }
 
-    public int RowCount =>
+    public int RowCount => (ValidationRules?.Count ?? 0) +
         (OrgUnits?.Count ?? 0) + (Catalogue?.Count ?? 0) + (FundingSources?.Count ?? 0) +
         (Disaggregations?.Count ?? 0) + (Indicators?.Count ?? 0) + (Documents?.Count ?? 0) +
         (CapitalAllocations?.Count ?? 0) + (Disbursements?.Count ?? 0) + (Works?.Count ?? 0) +
@@ -168,4 +169,20 @@ public sealed class ReportSectionRow : ImportRow
     public string? Section { get; set; }
     public string? Title { get; set; }
     public string? Text { get; set; }
+}
+
+public sealed class ValidationRuleRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Severity { get; set; }
+    public string? Left { get; set; }
+    public string? Operator { get; set; }
+    public string? Right { get; set; }
+    public decimal? Tolerance { get; set; }
+    public string? Parameters { get; set; }
+    public string? Message { get; set; }
+    public string? PeriodTypes { get; set; }
+    public bool? Enabled { get; set; }
 }

@@ -34,6 +34,7 @@ public sealed class PackageImporter(AppDbContext db)
             if (package.FundingSources is { } sources && ctx.RequireMetadataRight("fundingSources")) await MetadataImport.ApplySourcesAsync(ctx, sources, ct);
             if (package.Disaggregations is { } ds && ctx.RequireMetadataRight("disaggregations")) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
             if (package.Indicators is { } indicators && ctx.RequireMetadataRight("indicators")) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
+            if (package.ValidationRules is { } rules && ctx.RequireMetadataRight("validationRules")) await ValidationRuleImport.ApplyAsync(ctx, rules, ct);
             if (package.Documents is { } documents) await DocumentImport.ApplyAsync(ctx, documents, ct);
             if (package.CapitalAllocations is { } allocations) await FinanceImport.ApplyAllocationsAsync(ctx, allocations, ct);
             if (package.Disbursements is { } disbursements) await FinanceImport.ApplyDisbursementsAsync(ctx, disbursements, ct);

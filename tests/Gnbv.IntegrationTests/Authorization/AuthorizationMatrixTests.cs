@@ -44,6 +44,8 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         EndpointCase.Get("/api/v1/documents/", Guard.UnitRead, u => $"/api/v1/documents?issuer={u}"),
         EndpointCase.Get("/api/v1/reportSections/", Guard.UnitRead, u => $"/api/v1/reportSections?orgUnit={u}&period=2023S1"),
         EndpointCase.Get("/api/v1/imports/", Guard.Admin, _ => "/api/v1/imports"),
+        EndpointCase.Get("/api/v1/validation", Guard.UnitRead, u => $"/api/v1/validation?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/validationRules", Guard.SignedIn, _ => "/api/v1/validationRules"),
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/report.docx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/report.docx"),
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/forms.xlsx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/forms.xlsx"),
         EndpointCase.Get("/api/v1/reports/template", Guard.UnitRead, u => $"/api/v1/reports/template?orgUnit={u}"),

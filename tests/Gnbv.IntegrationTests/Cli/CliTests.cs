@@ -67,6 +67,22 @@ public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provide
     }
 
     [Fact]
+    public async Task Validate_Json_ListsEachViolationWithItsValues()
+    {
+        await LoadDemoAsync();
+        var result = await CliRunner.RunAsync(Database, "validate", "--unit", "Bảo Lâm", "--period", "2023S1", "--json");
+        result.ExitCode.ShouldBe(0, result.Err);
+        using var doc = JsonDocument.Parse(result.Out);
+        var items = doc.RootElement.EnumerateArray().ToList();
+        items.Count.ShouldBe(6);
+        foreach (var item in items)
+        {
+            foreach (var field in new[] { "rule", "severity", "message", "unit", "period", "values" }) item.TryGetProperty(field, out _).ShouldBeTrue(field);
+            item.GetProperty("values").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+    }
+
+    [Fact]
     public async Task Export_Csv_CanBeImportedBackUnchanged()
     {
         await LoadDemoAsync();
