@@ -25,7 +25,7 @@ public static class ReportCommand
             await using var db = await options.OpenAsync(parse, ct);
             var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
             var text = parse.GetValue(template) is { } t ? await File.ReadAllTextAsync(t.FullName, ct) : null;
-            var service = new ReportService(new PngChartRenderer());
+            var service = new ReportService(new ScottPlotChartRenderer());
             var times = new List<double>();
             GeneratedReport report = null!;
             for (var i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)

@@ -27,7 +27,7 @@ public static class Startup
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddGnbvAuth();
-        services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.PngChartRenderer>();
+        services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
         services.AddSingleton<Gnbv.Reports.ReportService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<GnbvExceptionHandler>();
