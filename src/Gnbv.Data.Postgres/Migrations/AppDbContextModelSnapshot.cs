@@ -896,6 +896,77 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.ToTable("validation_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("OrgUnitId", "PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.SubmissionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("submission_events", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Works.Work", b =>
                 {
                     b.Property<int>("Id")
@@ -1352,6 +1423,34 @@ namespace Gnbv.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Periods.PeriodRow", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.SubmissionEvent", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Workflow.Submission", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Works.Work", b =>
                 {
                     b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
@@ -1430,6 +1529,11 @@ namespace Gnbv.Data.Postgres.Migrations
             modelBuilder.Entity("Gnbv.Domain.Indicators.Indicator", b =>
                 {
                     b.Navigation("Disaggregations");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -857,6 +857,73 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.ToTable("validation_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("OrgUnitId", "PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.SubmissionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("submission_events", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Works.Work", b =>
                 {
                     b.Property<int>("Id")
@@ -1307,6 +1374,34 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Periods.PeriodRow", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.SubmissionEvent", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Workflow.Submission", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Works.Work", b =>
                 {
                     b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
@@ -1385,6 +1480,11 @@ namespace Gnbv.Data.Sqlite.Migrations
             modelBuilder.Entity("Gnbv.Domain.Indicators.Indicator", b =>
                 {
                     b.Navigation("Disaggregations");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Workflow.Submission", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

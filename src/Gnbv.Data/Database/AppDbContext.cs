@@ -36,6 +36,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+    public DbSet<Gnbv.Domain.Workflow.Submission> Submissions => Set<Gnbv.Domain.Workflow.Submission>();
     public DbSet<Gnbv.Domain.Validation.ValidationRule> ValidationRules => Set<Gnbv.Domain.Validation.ValidationRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -31,6 +31,7 @@ public sealed class GnbvExceptionHandler(IProblemDetailsService problems) : IExc
                 Extensions = { ["errors"] = e.Errors.Select(x => new { row = x.Index, line = x.Line, section = x.Section, field = x.Field, message = x.Message, location = x.Location }).ToList() },
             },
             AccessDeniedException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền (forbidden)", Detail = e.Message },
+            Domain.Workflow.WorkflowConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Xung đột trạng thái (conflict)", Detail = e.Message },
             DomainException e => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             _ => null,

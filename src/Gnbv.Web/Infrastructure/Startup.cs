@@ -115,6 +115,7 @@ public static class Startup
         Features.Imports.ImportsApi.Map(api);
         Features.Reports.ReportsApi.Map(api);
         Features.Validation.ValidationApi.Map(api);
+        Features.Workflow.WorkflowApi.Map(api);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];

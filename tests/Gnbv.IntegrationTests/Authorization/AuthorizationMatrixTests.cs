@@ -46,6 +46,12 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         EndpointCase.Get("/api/v1/imports/", Guard.Admin, _ => "/api/v1/imports"),
         EndpointCase.Get("/api/v1/validation", Guard.UnitRead, u => $"/api/v1/validation?orgUnit={u}&period=2023S1"),
         EndpointCase.Get("/api/v1/validationRules", Guard.SignedIn, _ => "/api/v1/validationRules"),
+        EndpointCase.Get("/api/v1/workflow/", Guard.UnitRead, u => $"/api/v1/workflow?orgUnit={u}&period=2023S1"),
+        // A submission changes state, so a second caller would meet 409: WorkflowTests check the allowed steps.
+        new EndpointCase("POST", "/api/v1/workflow/{action}", Guard.UnitWrite, u => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/workflow/submit?orgUnit={u}&period=2023S1")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { reason = "" }),
+        }) { DenialsOnly = true },
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/report.docx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/report.docx"),
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/forms.xlsx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/forms.xlsx"),
         EndpointCase.Get("/api/v1/reports/template", Guard.UnitRead, u => $"/api/v1/reports/template?orgUnit={u}"),

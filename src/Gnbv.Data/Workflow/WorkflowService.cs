@@ -1,0 +1,94 @@
+using Gnbv.Data.Database;
+using Gnbv.Data.Users;
+using Gnbv.Data.Validation;
+using Gnbv.Domain;
+using Gnbv.Domain.Periods;
+using Gnbv.Domain.Units;
+using Gnbv.Domain.Users;
+using Gnbv.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gnbv.Data.Workflow;
+
+/// <summary>
+/// draft -> submitted -> approved (locked) by the level above; returned with a reason; reopened by
+/// the approver. Submitting with error-level violations needs an explanation for each rule.
+/// </summary>
+public static class WorkflowService
+{
+    public static async Task<Submission> StateAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default) =>
+        await db.Submissions.AsNoTracking().Include(s => s.Events.OrderBy(e => e.Id))
+            .FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.Period!.Code == period.Id, ct)
+        ?? new Submission { OrgUnitId = unit.Id, State = SubmissionState.Draft };
+
+    public static async Task<bool> IsLockedAsync(AppDbContext db, int unitId, int periodId, CancellationToken ct = default) =>
+        periodId != 0 && await db.Submissions.AnyAsync(s => s.OrgUnitId == unitId && s.PeriodId == periodId && s.State == SubmissionState.Approved, ct);
+
+    public static async Task<Submission> SubmitAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period,
+        IReadOnlyDictionary<string, string>? explanations, CancellationToken ct = default)
+    {
+        if (!actor.CanWrite(unit)) throw new UnauthorizedAccessException($"{actor.Name} không có quyền gửi số liệu của {unit.Code} (forbidden)");
+        var errors = (await Validator.RunAsync(db, unit, period, ct)).Where(v => v.Severity == "error").ToList();
+        var unexplained = errors.Where(e => explanations is null || !explanations.TryGetValue(e.Rule, out var why) || string.IsNullOrWhiteSpace(why))
+            .Select(e => e.Rule).Distinct().ToList();
+        if (unexplained.Count > 0)
+            throw new WorkflowConflictException($"Còn lỗi chưa giải trình, chưa gửi được: {string.Join(", ", unexplained)} (explain each error-level violation)");
+        var reason = errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.Rule).Distinct().Select(r => $"{r}: {explanations![r]}"));
+        return await MoveAsync(db, actor, unit, period, [SubmissionState.Draft, SubmissionState.Returned], SubmissionState.Submitted, reason, ct);
+    }
+
+    public static async Task<Submission> ApproveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, CancellationToken ct = default)
+    {
+        RequireLevelAbove(actor, unit);
+        return await MoveAsync(db, actor, unit, period, [SubmissionState.Submitted], SubmissionState.Approved, null, ct);
+    }
+
+    public static async Task<Submission> ReturnAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string? reason, CancellationToken ct = default)
+    {
+        RequireLevelAbove(actor, unit);
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Trả lại phải nêu lý do (reason is required)");
+        return await MoveAsync(db, actor, unit, period, [SubmissionState.Submitted], SubmissionState.Returned, reason, ct);
+    }
+
+    public static async Task<Submission> ReopenAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string? reason, CancellationToken ct = default)
+    {
+        RequireLevelAbove(actor, unit);
+        return await MoveAsync(db, actor, unit, period, [SubmissionState.Approved], SubmissionState.Draft, reason, ct);
+    }
+
+    /// <summary>Approving belongs to the level above: an officer of an ancestor unit, or the administrator.</summary>
+    private static void RequireLevelAbove(Actor actor, OrgUnit unit)
+    {
+        var above = actor.IsAdmin || (actor.Role == Roles.DistrictOfficer && actor.UnitPath is { } path && unit.Path.StartsWith(path, StringComparison.Ordinal) && unit.Path != path);
+        if (!above) throw new UnauthorizedAccessException($"{actor.Name} không phải cấp trên của {unit.Code}: chỉ cấp trên được duyệt, trả lại, mở lại (forbidden)");
+    }
+
+    private static async Task<Submission> MoveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period,
+        SubmissionState[] from, SubmissionState to, string? reason, CancellationToken ct)
+    {
+        var periodRow = await db.Periods.FirstOrDefaultAsync(p => p.Code == period.Id, ct);
+        if (periodRow is null) db.Periods.Add(periodRow = PeriodRow.From(period));
+        var submission = periodRow.Id == 0 ? null
+            : await db.Submissions.FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.PeriodId == periodRow.Id, ct);
+        var current = submission?.State ?? SubmissionState.Draft;
+        if (!from.Contains(current))
+            throw new WorkflowConflictException($"Số liệu {unit.Code} {period.Id} đang ở trạng thái {Name(current)}, không thể chuyển sang {Name(to)} (invalid transition)");
+        if (submission is null) db.Submissions.Add(submission = new Submission { OrgUnitId = unit.Id, Period = periodRow });
+        var now = DateTime.UtcNow;
+        submission.State = to;
+        submission.UpdatedBy = actor.Name;
+        submission.UpdatedAt = now;
+        submission.Events.Add(new SubmissionEvent { From = current, To = to, Actor = actor.Name, At = now, Reason = reason });
+        await db.SaveChangesAsync(ct);
+        return submission;
+    }
+
+    public static string Name(SubmissionState s) => s switch
+    {
+        SubmissionState.Draft => "nháp",
+        SubmissionState.Submitted => "đã gửi",
+        SubmissionState.Approved => "đã duyệt (khóa)",
+        SubmissionState.Returned => "bị trả lại",
+        _ => s.ToString(),
+    };
+}
