@@ -41,8 +41,7 @@ public static class DataValueSetsApi
     private static async Task<Ok<DataValueSetDto>> GetAsync(string orgUnit, string period, bool? children, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
-        var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-        await actor.RequireReadAsync(unit, ct);
+        var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
         return TypedResults.Ok(new DataValueSetDto(await StoredValues.ListAsync(db, unit, p, children == true, ct)));
     }
 
@@ -50,8 +49,7 @@ public static class DataValueSetsApi
         string dataElement, string orgUnit, string period, string? disaggregation, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
-        var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-        await actor.RequireReadAsync(unit, ct);
+        var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == dataElement, ct);
         var periodRow = await db.Periods.AsNoTracking().FirstOrDefaultAsync(x => x.Code == p.Id, ct);
         var dis = await db.Disaggregations.AsNoTracking().FirstOrDefaultAsync(d => d.Code == (disaggregation ?? "total"), ct);
@@ -67,8 +65,7 @@ public static class DataValueSetsApi
     private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, AppDbContext db, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
-        var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-        await actor.RequireReadAsync(unit, ct);
+        var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
         return TypedResults.Ok(await ValueExporter.ExportAsync(db, unit, p, ct));
     }
 }

@@ -74,9 +74,7 @@ public static class ReportsApi
     private static async Task<(Gnbv.Domain.Units.OrgUnit, Period)> ResolveAsync(AppDbContext db, CurrentActor actor, string orgUnit, string? period, CancellationToken ct)
     {
         var p = period is null ? null : Period.Parse(period);
-        var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-        await actor.RequireReadAsync(unit, ct);
-        return (unit, p!);
+        return (await actor.ReadableUnitAsync(orgUnit, p, ct), p!);
     }
 
     private static string FileName(Gnbv.Domain.Units.OrgUnit unit, Period p, string ext, string kind = "bao-cao") => $"{kind}-{unit.Code}-{p.Id}.{ext}";

@@ -14,9 +14,7 @@ public static class ValidationApi
         api.MapGet("/validation", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
             {
                 var p = Period.Parse(period);
-                var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-                await actor.RequireReadAsync(unit, ct);
-                return TypedResults.Ok(await Validator.RunAsync(db, unit, p, ct));
+                return TypedResults.Ok(await Validator.RunAsync(db, await actor.ReadableUnitAsync(orgUnit, p, ct), p, ct));
             })
             .WithTags("Validation").WithName("Validate")
             .WithSummary("Vi phạm quy tắc kiểm tra số liệu của đơn vị và kỳ: [{rule, severity, message, unit, period, values}]");

@@ -53,9 +53,7 @@ public static class WorkflowApi
     private static async Task<(Gnbv.Domain.Units.OrgUnit, Period)> ResolveAsync(AppDbContext db, CurrentActor actor, string orgUnit, string period, CancellationToken ct)
     {
         var p = Period.Parse(period);
-        var unit = await UnitResolver.ResolveAsync(db, orgUnit, p, ct);
-        await actor.RequireReadAsync(unit, ct);
-        return (unit, p);
+        return (await actor.ReadableUnitAsync(orgUnit, p, ct), p);
     }
 
     private static WorkflowDto ToDto(Submission s, string unit, string period) => new(unit, period, Code(s.State),

@@ -28,6 +28,14 @@ public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db)
         return actor;
     }
 
+    /// <summary>The unit named in a request (code or name, narrowed by the period), if the actor may read it; else 403.</summary>
+    public async Task<OrgUnit> ReadableUnitAsync(string orgUnit, Gnbv.Domain.Periods.Period? period, CancellationToken ct = default)
+    {
+        var unit = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, orgUnit, period, ct);
+        await RequireReadAsync(unit, ct);
+        return unit;
+    }
+
     /// <summary>
     /// Ids of the units a list covers: the named unit's subtree when one is given (403 if the actor
     /// may not read it; 404-like empty when it does not exist), else every unit the actor may read.
