@@ -122,6 +122,6 @@ public static class Grids
     public static ReportGrid Works(IReadOnlyList<ExportWork> works) => new("Danh mục công trình",
         ["TT", "Tên công trình", "Địa điểm", "Loại", "Tình trạng"],
         works.Select((w, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), w.Name, w.Location ?? "",
-            w.IsNew ? "Khởi công mới" : "Chuyển tiếp", ReportDataBuilder.StatusName(w.Status)]).ToList(),
+            w.IsNew ? "Khởi công mới" : "Chuyển tiếp", Domain.Works.WorkStatuses.VietnameseName(w.Status)]).ToList(),
         [true, false, false, false, false]);
 }

@@ -7,6 +7,7 @@ using Gnbv.Domain.Documents;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
+using Gnbv.Domain.Works;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Reports;
@@ -66,7 +67,7 @@ public static class ReportDataBuilder
             var capital = export.Capital.FirstOrDefault(c => c.ProgramItem == item.Code);
             var results = values.Where(v => v.ProgramItem == item.Code).GroupBy(v => v.DataElement).Select(Figure).ToList();
             var works = export.Works.Where(w => w.ProgramItem == item.Code)
-                .Select(w => new WorkInfo(w.Name, w.Location ?? "", StatusName(w.Status), w.IsNew ? "khởi công mới" : "chuyển tiếp")).ToList();
+                .Select(w => new WorkInfo(w.Name, w.Location ?? "", WorkStatuses.VietnameseName(w.Status), w.IsNew ? "khởi công mới" : "chuyển tiếp")).ToList();
             var notes = Lines("II.2." + item.Code);
             var hasContent = capital is not null || results.Count > 0 || works.Count > 0 || notes.Count > 0;
             string heading;
@@ -99,7 +100,7 @@ public static class ReportDataBuilder
         var data = new ReportData(
             new UnitInfo(unit.Code, unit.Name, kind.ToLowerInvariant(), $"{kind.ToLowerInvariant()} {unit.Name}"),
             new IssuerInfo(parentBody, issuerBody, "UBND"),
-            new PeriodInfo(period.Id, PeriodLabel(period), PeriodLabel(Next(period)), period.Start.Year),
+            new PeriodInfo(period.Id, PeriodLabel(period), PeriodLabel(period.Next() ?? period), period.Start.Year),
             hasData,
             documents.Select(d => new DocumentInfo(DocumentKinds.Names.GetValueOrDefault(d.Kind, d.Kind), d.Number, VnFormat.Date(d.IssuedOn), d.IssuerName, d.Subject)).ToList(),
             targets, policies, projects,
@@ -119,14 +120,6 @@ public static class ReportDataBuilder
         _ => $"giai đoạn {p.Id}",
     };
 
-    private static Period Next(Period p) => p.Type switch
-    {
-        PeriodType.SixMonthly => Period.Parse(p.Start.Month == 1 ? $"{p.Start.Year}S2" : $"{p.Start.Year + 1}S1"),
-        PeriodType.Quarterly => Period.Parse(p.Start.Month == 10 ? $"{p.Start.Year + 1}Q1" : $"{p.Start.Year}Q{(p.Start.Month - 1) / 3 + 2}"),
-        PeriodType.Yearly => Period.Year(p.Start.Year + 1),
-        _ => p,
-    };
-
     private static string Ordinal(ProgramItem item) => new string(item.Code.Reverse().TakeWhile(char.IsDigit).Reverse().ToArray());
 
     private static string LetterLabel(int i) => i < VietnameseLetters.Length ? VietnameseLetters[i] : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -139,16 +132,6 @@ public static class ReportDataBuilder
         "NSTW_DTPT" => "vốn đầu tư phát triển NSTW",
         "NSTW_SN" => "vốn sự nghiệp NSTW",
         "NSDP" => "ngân sách địa phương",
-        _ => code,
-    };
-
-    public static string StatusName(string code) => code switch
-    {
-        "planned" => "chuẩn bị đầu tư",
-        "bidding" => "đang tổ chức đấu thầu",
-        "under-construction" => "đang thi công",
-        "completed" => "đã hoàn thành",
-        "suspended" => "tạm dừng",
         _ => code,
     };
 }

@@ -24,8 +24,8 @@ internal static class DataValueImport
             var disaggregation = await ctx.DisaggregationAsync("disaggregation", row.Disaggregation, indicator, ct);
             var unit = await ctx.UnitAsync("orgUnit", row.OrgUnit, ct);
             var period = await ctx.PeriodAsync("period", row.Period, ct);
-            decimal? value = null;
-            if (!string.IsNullOrWhiteSpace(row.Value)) value = ctx.Value("value", row.Value, indicator) ?? -1m;
+            // An empty value deletes; a bad one is reported by ctx.Value and stops the import before any write.
+            var value = string.IsNullOrWhiteSpace(row.Value) ? null : ctx.Value("value", row.Value, indicator);
             if (row.Comment is { Length: > 2000 }) ctx.Error("comment", "dài quá 2000 ký tự (comment too long)");
             if (indicator is null || disaggregation is null || unit is null || period is null) continue;
             if (ctx.Duplicate(seen, (indicator.Id, disaggregation.Id, unit.Id, period.Code), "dataElement")) continue;

@@ -82,7 +82,7 @@ public static partial class Validator
 
                 case "period-jump":
                     var factor = decimal.TryParse(rule.Parameters, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 1 ? f : 3m;
-                    if (Previous(period) is not { } previous) break;
+                    if (period.Previous() is not { } previous) break;
                     var before = (await ValueExporter.ExportAsync(db, unit, previous, ct)).DataValues.ToDictionary(v => (v.DataElement, v.Disaggregation));
                     foreach (var v in export.DataValues)
                     {
@@ -113,15 +113,6 @@ public static partial class Validator
         .Replace("{left}", VnFormat.Number(left, 2), StringComparison.Ordinal)
         .Replace("{right}", VnFormat.Number(right, 2), StringComparison.Ordinal)
         .Replace("{detail}", detail, StringComparison.Ordinal);
-
-    private static Period? Previous(Period p) => p.Type switch
-    {
-        PeriodType.Yearly => Period.Year(p.Start.Year - 1),
-        PeriodType.SixMonthly => Period.Parse(p.Start.Month == 1 ? $"{p.Start.Year - 1}S2" : $"{p.Start.Year}S1"),
-        PeriodType.Quarterly => Period.Parse(p.Start.Month == 1 ? $"{p.Start.Year - 1}Q4" : $"{p.Start.Year}Q{(p.Start.Month - 1) / 3}"),
-        PeriodType.Monthly => Period.Parse(p.Start.AddMonths(-1).ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture)),
-        _ => null,
-    };
 
     /// <summary>
     /// Documents of the unit's subtree cited up to the period's end whose date cannot be right: dated

@@ -76,7 +76,7 @@ public static class ValueExporter
             .Where(w => (w.StartYear ?? firstYear) <= lastYear && (w.EndYear ?? lastYear) >= firstYear)
             .OrderBy(w => w.Code, StringComparer.Ordinal)
             .Select(w => new ExportWork(w.Code, w.Name, w.Kind, units[w.OrgUnitId], w.Location, items[w.ProgramItemId].Code, w.IsNew,
-                StatusCode(w.Status), w.BudgetDong, w.DisbursedDong))
+                WorkStatuses.Code(w.Status), w.BudgetDong, w.DisbursedDong))
             .ToList();
 
         return new ValueExport(
@@ -84,12 +84,6 @@ public static class ValueExporter
             new ExportPeriod(period.Id, period.Start, period.End),
             values, targets, capital, works);
     }
-
-    public static string StatusCode(WorkStatus status) => status switch
-    {
-        WorkStatus.UnderConstruction => "under-construction",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 
     private static string Display(decimal value, Indicator indicator) => indicator.ValueType switch
     {

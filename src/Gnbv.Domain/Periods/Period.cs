@@ -91,6 +91,32 @@ public sealed partial record Period(string Id, PeriodType Type, DateOnly Start, 
 
     public static Period Year(int year) => Parse(year.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>The period of the same type that follows (or, with -1, precedes) this one; null for a phase.</summary>
+    public Period? Shift(int steps)
+    {
+        var months = Type switch
+        {
+            PeriodType.Monthly => 1,
+            PeriodType.Quarterly => 3,
+            PeriodType.SixMonthly => 6,
+            PeriodType.Yearly => 12,
+            _ => 0,
+        };
+        if (months == 0) return null;
+        var start = Start.AddMonths(months * steps);
+        return Type switch
+        {
+            PeriodType.Monthly => Parse(start.ToString("yyyyMM", CultureInfo.InvariantCulture)),
+            PeriodType.Quarterly => Parse($"{start.Year}Q{(start.Month - 1) / 3 + 1}"),
+            PeriodType.SixMonthly => Parse($"{start.Year}S{(start.Month - 1) / 6 + 1}"),
+            _ => Year(start.Year),
+        };
+    }
+
+    public Period? Next() => Shift(1);
+
+    public Period? Previous() => Shift(-1);
+
     /// <summary>True when every day of <paramref name="other"/> lies within this period.</summary>
     public bool Contains(Period other) => other.Start >= Start && other.End <= End;
 

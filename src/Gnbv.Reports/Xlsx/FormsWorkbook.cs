@@ -195,7 +195,7 @@ public static class FormsWorkbook
         ["item"] = w.ProgramItem,
         ["location"] = w.Location ?? "",
         ["isNew"] = w.IsNew ? "Khởi công mới" : "Chuyển tiếp",
-        ["status"] = ReportDataBuilder.StatusName(w.Status),
+        ["status"] = Domain.Works.WorkStatuses.VietnameseName(w.Status),
         ["budget"] = w.Budget is { } b ? Millions(b) : null,
         ["disbursed"] = w.Disbursed is { } d ? Millions(d) : null,
     })).ToList();

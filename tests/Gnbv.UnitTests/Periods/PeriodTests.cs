@@ -65,4 +65,20 @@ public class PeriodTests
         var sorted = new[] { "202302", "2023Q1", "2023", "2022S2", "2023S1" }.Select(Period.Parse).Order().Select(p => p.Id);
         sorted.ShouldBe(["2022S2", "2023", "2023S1", "2023Q1", "202302"]);
     }
+
+    [Theory]
+    [InlineData("2023S1", "2023S2", "2022S2")]
+    [InlineData("2023S2", "2024S1", "2023S1")]
+    [InlineData("2023Q1", "2023Q2", "2022Q4")]
+    [InlineData("2023Q4", "2024Q1", "2023Q3")]
+    [InlineData("202312", "202401", "202311")]
+    [InlineData("2023", "2024", "2022")]
+    public void NextAndPrevious_StayInTheSameType(string id, string next, string previous)
+    {
+        Period.Parse(id).Next()!.Id.ShouldBe(next);
+        Period.Parse(id).Previous()!.Id.ShouldBe(previous);
+    }
+
+    [Fact]
+    public void NextOfAPhase_IsNull() => Period.Parse("2021-2025").Next().ShouldBeNull();
 }

@@ -23,7 +23,7 @@ public static class WorksApi
                     .Select(w => new { w.Code, w.Name, w.Kind, Unit = w.OrgUnit!.Code, w.Location, Item = w.ProgramItem!.Code, w.IsNew, w.Status, w.StartYear, w.EndYear, w.BudgetDong, w.DisbursedDong })
                     .ToListAsync(ct);
                 return TypedResults.Ok(works.Select(w => new WorkDto(w.Code, w.Name, w.Kind, w.Unit, w.Location, w.Item, w.IsNew,
-                    ValueExporter.StatusCode(w.Status), w.StartYear, w.EndYear, w.BudgetDong, w.DisbursedDong)).ToList());
+                    Gnbv.Domain.Works.WorkStatuses.Code(w.Status), w.StartYear, w.EndYear, w.BudgetDong, w.DisbursedDong)).ToList());
             })
             .WithName("ListWorks").WithSummary("Công trình theo đơn vị (và cấp dưới) và dự án");
         group.MapPost("/", async (List<WorkRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
