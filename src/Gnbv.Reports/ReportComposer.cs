@@ -45,7 +45,7 @@ public static class ReportComposer
             if (line.Length == 0) continue;
             if (line.StartsWith("[[", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
             {
-                blocks.AddRange(Placeholder(line[2..^2], export, charts));
+                blocks.AddRange(Placeholder(line[2..^2], data, export, charts));
                 continue;
             }
             blocks.Add(line switch
@@ -64,7 +64,7 @@ public static class ReportComposer
         return new ReportDocument(heading, title, subtitle, blocks, recipients, signature, data.HasData);
     }
 
-    private static IEnumerable<ReportBlock> Placeholder(string name, ValueExport export, IChartRenderer charts)
+    private static IEnumerable<ReportBlock> Placeholder(string name, ReportData data, ValueExport export, IChartRenderer charts)
     {
         var parts = name.Split(':');
         switch (parts[0])
@@ -83,6 +83,9 @@ public static class ReportComposer
             case "table" when parts.Length == 3 && parts[1] == "works":
                 var works = export.Works.Where(w => w.ProgramItem == parts[2]).ToList();
                 if (works.Count > 0) yield return new TableBlock(Grids.Works(works));
+                break;
+            case "table" when parts.Length == 2 && parts[1] == "submissions" && data.Submissions.Any:
+                yield return new TableBlock(Grids.Submissions(data.Submissions));
                 break;
             case "chart" or "table":
                 break;
@@ -118,6 +121,11 @@ public static class Grids
             ["Mã", "Dự án, tiểu dự án", "Giao trong năm", "Chuyển nguồn", "Tổng", "Đã giải ngân", "% giải ngân"],
             rows, [false, false, true, true, true, true, true], LastRowIsTotal: true);
     }
+
+    public static ReportGrid Submissions(SubmissionsInfo s) => new($"Tình hình gửi số liệu của các đơn vị trực thuộc (đến ngày {s.AsOf})",
+        ["TT", "Đơn vị", .. s.DataSets],
+        s.Rows.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Unit, .. r.Cells]).ToList(),
+        [true, false, .. s.DataSets.Select(_ => false)]);
 
     public static ReportGrid Works(IReadOnlyList<ExportWork> works) => new("Danh mục công trình",
         ["TT", "Tên công trình", "Địa điểm", "Loại", "Tình trạng"],

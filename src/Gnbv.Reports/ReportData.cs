@@ -13,7 +13,14 @@ public sealed record ReportData(
     IReadOnlyList<FigureInfo> Policies,
     IReadOnlyList<ProjectInfo> Projects,
     NarrativeInfo Narrative,
-    CapitalTotals Capital);
+    CapitalTotals Capital,
+    SubmissionsInfo Submissions);
+
+/// <summary>The annex on the sub-units' submissions: how many data sets are in, how many on time, each unit's cells.</summary>
+public sealed record SubmissionsInfo(bool Any, string AsOf, int Expected, int Submitted, int OnTime,
+    IReadOnlyList<string> DataSets, IReadOnlyList<SubmissionRowInfo> Rows);
+
+public sealed record SubmissionRowInfo(string Unit, IReadOnlyList<string> Cells);
 
 public sealed record UnitInfo(string Code, string Name, string KindName, string FullName);
 

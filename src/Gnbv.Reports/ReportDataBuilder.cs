@@ -2,11 +2,13 @@ using Gnbv.Data.Catalogue;
 using Gnbv.Data.Database;
 using Gnbv.Data.Units;
 using Gnbv.Data.Values;
+using Gnbv.Data.Workflow;
 using Gnbv.Domain.Catalogue;
 using Gnbv.Domain.Documents;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
+using Gnbv.Domain.Workflow;
 using Gnbv.Domain.Works;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,8 +109,22 @@ public static class ReportDataBuilder
             new NarrativeInfo(Lines("0"), Lines("I"), Lines("II.1"), Lines("III.1"), Lines("III.2"), Lines("IV"), Lines("V"), Lines("NOI_NHAN"), Lines("KY")),
             new CapitalTotals(
                 VnFormat.Millions(export.Capital.Sum(c => c.Total)), VnFormat.Millions(export.Capital.Sum(c => c.AllocatedInYear)),
-                VnFormat.Millions(export.Capital.Sum(c => c.CarriedOver)), VnFormat.Millions(export.Capital.Sum(c => c.Disbursed)), export.Capital.Count > 0));
+                VnFormat.Millions(export.Capital.Sum(c => c.CarriedOver)), VnFormat.Millions(export.Capital.Sum(c => c.Disbursed)), export.Capital.Count > 0),
+            Submissions(await Completeness.ForAsync(db, unit, period, DateTime.UtcNow, ct)));
         return (data, export);
+    }
+
+    /// <summary>The sub-units' rows of the completeness table, in words: "Đã gửi 03/07/2023 (đúng hạn)".</summary>
+    private static SubmissionsInfo Submissions(CompletenessReport c)
+    {
+        var rows = c.Rows.Where(r => !r.IsSelf).ToList();
+        static string Cell(CompletenessCell x) => x.SubmittedAt is { } at && Completeness.IsIn(x.State)
+            ? $"{(x.State == SubmissionState.Approved ? "Đã duyệt" : "Đã gửi")} {VnFormat.Date(Completeness.VietnamDate(at))} ({Completeness.VietnameseName(x.Timeliness).ToLowerInvariant()})"
+            : Completeness.VietnameseName(x.Timeliness) + (x.State == SubmissionState.Returned ? " (bị trả lại)" : "");
+        return new SubmissionsInfo(rows.Count > 0, VnFormat.Date(c.AsOf),
+            rows.Sum(r => r.Cells.Count), rows.Sum(r => r.Cells.Count(x => Completeness.IsIn(x.State))), rows.Sum(r => r.Cells.Count(x => x.Timeliness == Completeness.OnTime)),
+            c.DataSets.Select(d => $"{d.Name} (hạn {VnFormat.Date(d.Due)})").ToList(),
+            rows.Select(r => new SubmissionRowInfo(r.UnitName, r.Cells.Select(Cell).ToList())).ToList());
     }
 
     public static string PeriodLabel(Period p) => p.Type switch

@@ -179,4 +179,32 @@ public class ValidationPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         text.ShouldContain("78 và 89");
         await BrowserApp.ScreenshotAsync(page, "16-validation");
     }
+
+    [Fact]
+    public async Task CommuneSubmits_DistrictApproves_WithButtons_AndTheHistoryShowsBothSteps()
+    {
+        var commune = await app.SignInAsync("lybon");
+        await commune.GotoAsync("/submissions?unit=01294&period=2023S1");
+        var cell = commune.Locator("td[data-cell='01294|narrative']");
+        (await cell.TextContentAsync()).ShouldNotBeNull().ShouldContain("Quá hạn, chưa gửi");
+        await cell.Locator("button:has-text('Gửi')").ClickAsync();
+        (await commune.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("Đã gửi");
+        (await commune.Locator("td[data-cell='01294|narrative']").TextContentAsync()).ShouldNotBeNull().ShouldContain("Muộn");
+        (await commune.Locator("td[data-cell='01294|narrative'] button").CountAsync()).ShouldBe(0, "a commune cannot approve itself");
+
+        var district = await app.SignInAsync("baolam");
+        await district.GotoAsync("/submissions?unit=042&period=2023S1");
+        await district.Locator("td[data-cell='01294|narrative'] button:has-text('Duyệt')").ClickAsync();
+        (await district.Locator("td[data-cell='01294|narrative']").TextContentAsync()).ShouldNotBeNull().ShouldContain("Đã duyệt (khóa)");
+        await BrowserApp.ScreenshotAsync(district, "17-submissions");
+
+        await district.Locator("td[data-cell='01294|narrative'] a:has-text('Lịch sử')").ClickAsync();
+        await district.WaitForURLAsync(new Regex("/audit"));
+        var rows = await district.Locator("main table tbody tr").AllTextContentsAsync();
+        rows[0].ShouldContain("baolam");
+        rows[0].ShouldContain("Đã duyệt (khóa)");
+        rows[1].ShouldContain("lybon", customMessage: "the commune's submission, first of its changed fields");
+        rows.ShouldAllBe(r => !r.Contains("baolam") || r == rows[0]);
+        await BrowserApp.ScreenshotAsync(district, "18-audit");
+    }
 }

@@ -34,5 +34,6 @@ public class DataValueChangeConfiguration : IEntityTypeConfiguration<DataValueCh
         b.Property(x => x.OldComment).HasMaxLength(2000);
         b.Property(x => x.NewComment).HasMaxLength(2000);
         b.Property(x => x.ChangedBy).HasMaxLength(128);
+        b.Property(x => x.Reason).HasMaxLength(2000);
     }
 }

@@ -19,6 +19,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>Who is making the changes being saved; written into change logs.</summary>
     public string Actor { get; set; } = "system";
 
+    /// <summary>Why (optional): written into the change logs of the changes being saved.</summary>
+    public string? Reason { get; set; }
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<PeriodRow> Periods => Set<PeriodRow>();
     public DbSet<ProgramItem> ProgramItems => Set<ProgramItem>();
@@ -37,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
     public DbSet<Gnbv.Domain.Workflow.Submission> Submissions => Set<Gnbv.Domain.Workflow.Submission>();
+    public DbSet<Gnbv.Domain.Workflow.DataSet> DataSets => Set<Gnbv.Domain.Workflow.DataSet>();
+    public DbSet<Gnbv.Domain.Audit.AuditEntry> AuditEntries => Set<Gnbv.Domain.Audit.AuditEntry>();
     public DbSet<Gnbv.Domain.Validation.ValidationRule> ValidationRules => Set<Gnbv.Domain.Validation.ValidationRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Gnbv.Data.Database;
 
 /// <summary>
-/// Writes a <see cref="DataValueChange"/> for every inserted, changed or deleted data value in the
-/// same SaveChanges, so that the log and the value can never disagree.
+/// In every SaveChanges: refuses changes to locked (approved) records, writes a
+/// <see cref="DataValueChange"/> for every inserted, changed or deleted data value and an audit
+/// entry for every other audited record, so that the log and the data can never disagree.
 /// </summary>
 public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 {
@@ -26,7 +27,9 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
     private static void Record(DbContext? context)
     {
         if (context is not AppDbContext db) return;
+        Workflow.LockGuard.Check(db);
         var now = DateTime.UtcNow;
+        Audit.AuditRecorder.Record(db, now);
         var changes = new List<DataValueChange>();
         foreach (var entry in db.ChangeTracker.Entries<DataValue>())
         {
@@ -55,6 +58,7 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
                 NewComment = newComment,
                 ChangedBy = string.IsNullOrEmpty(db.Actor) ? "system" : db.Actor,
                 ChangedAt = now,
+                Reason = db.Reason,
             });
         }
         db.DataValueChanges.AddRange(changes);

@@ -14,6 +14,7 @@ public static class DatabaseInitializer
         "catalogue-2026-2035.json",
         "indicators-2021-2025.json",
         "validation-rules.json",
+        "data-sets.json",
     ];
 
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)

@@ -34,12 +34,7 @@ internal static class DataValueImport
         if (ctx.Errors.Count > 0) return;
         await ctx.Db.SaveChangesAsync(ct);
 
-        // Approved data is locked: the approver must reopen it first.
-        foreach (var (unitId, period) in resolved.Select(r => (r.UnitId, r.Period)).Distinct())
-            if (await Workflow.WorkflowService.IsLockedAsync(ctx.Db, unitId, period.Id, ct))
-                throw new Domain.Workflow.WorkflowConflictException(
-                    $"Số liệu của {resolved.First(r => r.UnitId == unitId).Row.OrgUnit} kỳ {period.Code} đã được duyệt và khóa; cấp trên phải mở lại trước khi sửa (approved data is locked)");
-
+        // Approved data is locked: LockGuard refuses the save (409) whatever path the change comes by.
         var unitIds = resolved.Select(r => r.UnitId).Distinct().ToList();
         var periodIds = resolved.Select(r => r.Period.Id).Distinct().ToList();
         var existing = await ctx.Db.DataValues

@@ -11,6 +11,10 @@ public sealed class ImportPackage
     public const string FormatName = "gnbv-import/1";
 
     public string? Format { get; set; }
+
+    /// <summary>Why the changes are made; kept in the change log and audit of every record the package changes.</summary>
+    public string? Reason { get; set; }
+    public List<DataSetRow>? DataSets { get; set; }
     public List<OrgUnitRow>? OrgUnits { get; set; }
     public List<CatalogueRow>? Catalogue { get; set; }
     public List<FundingSourceRow>? FundingSources { get; set; }
@@ -25,7 +29,7 @@ public sealed class ImportPackage
     public List<ReportSectionRow>? ReportSections { get; set; }
     public List<ValidationRuleRow>? ValidationRules { get; set; }
 
-    public int RowCount => (ValidationRules?.Count ?? 0) +
+    public int RowCount => (ValidationRules?.Count ?? 0) + (DataSets?.Count ?? 0) +
         (OrgUnits?.Count ?? 0) + (Catalogue?.Count ?? 0) + (FundingSources?.Count ?? 0) +
         (Disaggregations?.Count ?? 0) + (Indicators?.Count ?? 0) + (Documents?.Count ?? 0) +
         (CapitalAllocations?.Count ?? 0) + (Disbursements?.Count ?? 0) + (Works?.Count ?? 0) +
@@ -185,4 +189,12 @@ public sealed class ValidationRuleRow : ImportRow
     public string? Message { get; set; }
     public string? PeriodTypes { get; set; }
     public bool? Enabled { get; set; }
+}
+
+public sealed class DataSetRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public int? DueDays { get; set; }
+    public int? Sort { get; set; }
 }

@@ -26,6 +26,9 @@ public sealed class PackageImporter(AppDbContext db)
         var ctx = new ImportContext(db, result, actor);
         if (!actor.CanWriteData) throw new ImportForbiddenException([new ImportError("*", 0, null, "*", $"{actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
         if (options.Actor is not null) db.Actor = actor.Name;
+        var reason = package.Reason?.Trim();
+        if (reason is { Length: > 2000 }) throw new ImportFailedException([new ImportError("reason", 0, null, "reason", "Lý do dài quá 2000 ký tự (too long)")]);
+        db.Reason = string.IsNullOrEmpty(reason) ? null : reason;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -35,6 +38,7 @@ public sealed class PackageImporter(AppDbContext db)
             if (package.Disaggregations is { } ds && ctx.RequireMetadataRight("disaggregations")) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
             if (package.Indicators is { } indicators && ctx.RequireMetadataRight("indicators")) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
             if (package.ValidationRules is { } rules && ctx.RequireMetadataRight("validationRules")) await ValidationRuleImport.ApplyAsync(ctx, rules, ct);
+            if (package.DataSets is { } dataSets && ctx.RequireMetadataRight("dataSets")) await DataSetImport.ApplyAsync(ctx, dataSets, ct);
             if (package.Documents is { } documents) await DocumentImport.ApplyAsync(ctx, documents, ct);
             if (package.CapitalAllocations is { } allocations) await FinanceImport.ApplyAllocationsAsync(ctx, allocations, ct);
             if (package.Disbursements is { } disbursements) await FinanceImport.ApplyDisbursementsAsync(ctx, disbursements, ct);
@@ -73,6 +77,7 @@ public sealed class PackageImporter(AppDbContext db)
         }
         finally
         {
+            db.Reason = null;
             if (options.DryRun) db.ChangeTracker.Clear();
         }
     }

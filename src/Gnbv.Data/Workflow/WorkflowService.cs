@@ -11,75 +11,103 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Workflow;
 
 /// <summary>
-/// draft -> submitted -> approved (locked) by the level above; returned with a reason; reopened by
-/// the approver. Submitting with error-level violations needs an explanation for each rule.
+/// Per (data set, unit, period): draft -> submitted -> approved (locked) by the level above;
+/// returned with a reason; reopened by the approver. Submitting with error-level violations of the
+/// data set needs an explanation for each rule.
 /// </summary>
 public static class WorkflowService
 {
-    public static async Task<Submission> StateAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default) =>
+    public static async Task<Submission> StateAsync(AppDbContext db, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
         await db.Submissions.AsNoTracking().Include(s => s.Events.OrderBy(e => e.Id))
-            .FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.Period!.Code == period.Id, ct)
-        ?? new Submission { OrgUnitId = unit.Id, State = SubmissionState.Draft };
+            .FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.Period!.Code == period.Id && s.DataSet == dataSet, ct)
+        ?? new Submission { OrgUnitId = unit.Id, DataSet = dataSet, State = SubmissionState.Draft };
 
-    public static async Task<bool> IsLockedAsync(AppDbContext db, int unitId, int periodId, CancellationToken ct = default) =>
-        periodId != 0 && await db.Submissions.AnyAsync(s => s.OrgUnitId == unitId && s.PeriodId == periodId && s.State == SubmissionState.Approved, ct);
+    /// <summary>The data set a violation belongs to, by the values it rests on: capital figures, documents, or indicator values.</summary>
+    public static string DataSetOf(Violation v) =>
+        v.Values.Any(x => x.Ref.StartsWith("B{", StringComparison.Ordinal) || x.Ref.StartsWith("D{", StringComparison.Ordinal)) ? DataSets.Capital
+        : v.Values.Any(x => x.Ref.StartsWith("document:", StringComparison.Ordinal)) ? DataSets.Narrative
+        : DataSets.Values;
 
-    public static async Task<Submission> SubmitAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period,
+    /// <summary>The error-level violations that stand in the way of submitting the data set.</summary>
+    public static async Task<List<Violation>> BlockingAsync(AppDbContext db, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
+        (await Validator.RunAsync(db, unit, period, ct)).Where(v => v.Severity == "error" && DataSetOf(v) == dataSet).ToList();
+
+    public static async Task<Submission> SubmitAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet,
         IReadOnlyDictionary<string, string>? explanations, CancellationToken ct = default)
     {
         if (!actor.CanWrite(unit)) throw new UnauthorizedAccessException($"{actor.Name} không có quyền gửi số liệu của {unit.Code} (forbidden)");
-        var errors = (await Validator.RunAsync(db, unit, period, ct)).Where(v => v.Severity == "error").ToList();
+        await RequireDataSetAsync(db, dataSet, ct);
+        var errors = await BlockingAsync(db, unit, period, dataSet, ct);
         var unexplained = errors.Where(e => explanations is null || !explanations.TryGetValue(e.Rule, out var why) || string.IsNullOrWhiteSpace(why))
             .Select(e => e.Rule).Distinct().ToList();
         if (unexplained.Count > 0)
             throw new WorkflowConflictException($"Còn lỗi chưa giải trình, chưa gửi được: {string.Join(", ", unexplained)} (explain each error-level violation)");
         var reason = errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.Rule).Distinct().Select(r => $"{r}: {explanations![r]}"));
-        return await MoveAsync(db, actor, unit, period, [SubmissionState.Draft, SubmissionState.Returned], SubmissionState.Submitted, reason, ct);
+        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Draft, SubmissionState.Returned], SubmissionState.Submitted, reason, ct);
     }
 
-    public static async Task<Submission> ApproveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, CancellationToken ct = default)
+    public static async Task<Submission> ApproveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
-        return await MoveAsync(db, actor, unit, period, [SubmissionState.Submitted], SubmissionState.Approved, null, ct);
+        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Approved, null, ct);
     }
 
-    public static async Task<Submission> ReturnAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string? reason, CancellationToken ct = default)
+    public static async Task<Submission> ReturnAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Trả lại phải nêu lý do (reason is required)");
-        return await MoveAsync(db, actor, unit, period, [SubmissionState.Submitted], SubmissionState.Returned, reason, ct);
+        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Returned, reason, ct);
     }
 
-    public static async Task<Submission> ReopenAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string? reason, CancellationToken ct = default)
+    public static async Task<Submission> ReopenAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
-        return await MoveAsync(db, actor, unit, period, [SubmissionState.Approved], SubmissionState.Draft, reason, ct);
+        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Approved], SubmissionState.Draft, reason, ct);
     }
 
     /// <summary>Approving belongs to the level above: an officer of an ancestor unit, or the administrator.</summary>
+    public static bool IsLevelAbove(Actor actor, OrgUnit unit) =>
+        actor.IsAdmin || (actor.Role == Roles.DistrictOfficer && actor.UnitPath is { } path && unit.Path.StartsWith(path, StringComparison.Ordinal) && unit.Path != path);
+
     private static void RequireLevelAbove(Actor actor, OrgUnit unit)
     {
-        var above = actor.IsAdmin || (actor.Role == Roles.DistrictOfficer && actor.UnitPath is { } path && unit.Path.StartsWith(path, StringComparison.Ordinal) && unit.Path != path);
-        if (!above) throw new UnauthorizedAccessException($"{actor.Name} không phải cấp trên của {unit.Code}: chỉ cấp trên được duyệt, trả lại, mở lại (forbidden)");
+        if (!IsLevelAbove(actor, unit))
+            throw new UnauthorizedAccessException($"{actor.Name} không phải cấp trên của {unit.Code}: chỉ cấp trên được duyệt, trả lại, mở lại (forbidden)");
     }
 
-    private static async Task<Submission> MoveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period,
+    private static async Task RequireDataSetAsync(AppDbContext db, string dataSet, CancellationToken ct)
+    {
+        if (!await db.DataSets.AnyAsync(d => d.Code == dataSet, ct))
+            throw new DomainException($"Bộ số liệu '{dataSet}' không có; dùng {string.Join(", ", DataSets.Codes)} (unknown data set)");
+    }
+
+    private static async Task<Submission> MoveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet,
         SubmissionState[] from, SubmissionState to, string? reason, CancellationToken ct)
     {
+        await RequireDataSetAsync(db, dataSet, ct);
         var periodRow = await db.Periods.FirstOrDefaultAsync(p => p.Code == period.Id, ct);
         if (periodRow is null) db.Periods.Add(periodRow = PeriodRow.From(period));
         var submission = periodRow.Id == 0 ? null
-            : await db.Submissions.FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.PeriodId == periodRow.Id, ct);
+            : await db.Submissions.FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.PeriodId == periodRow.Id && s.DataSet == dataSet, ct);
         var current = submission?.State ?? SubmissionState.Draft;
         if (!from.Contains(current))
-            throw new WorkflowConflictException($"Số liệu {unit.Code} {period.Id} đang ở trạng thái {Name(current)}, không thể chuyển sang {Name(to)} (invalid transition)");
-        if (submission is null) db.Submissions.Add(submission = new Submission { OrgUnitId = unit.Id, Period = periodRow });
+            throw new WorkflowConflictException($"{dataSet} của {unit.Code} {period.Id} đang ở trạng thái {Name(current)}, không thể chuyển sang {Name(to)} (invalid transition)");
+        if (submission is null) db.Submissions.Add(submission = new Submission { OrgUnitId = unit.Id, Period = periodRow, DataSet = dataSet });
         var now = DateTime.UtcNow;
         submission.State = to;
         submission.UpdatedBy = actor.Name;
         submission.UpdatedAt = now;
         submission.Events.Add(new SubmissionEvent { From = current, To = to, Actor = actor.Name, At = now, Reason = reason });
-        await db.SaveChangesAsync(ct);
+        var previousActor = db.Actor;
+        db.Actor = actor.Name;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Actor = previousActor;
+        }
         return submission;
     }
 

@@ -13,6 +13,7 @@ public class DataValueChange
     public decimal? NewValue { get; set; }
     public string? OldComment { get; set; }
     public string? NewComment { get; set; }
+    public string? Reason { get; set; }
     public string ChangedBy { get; set; } = "";
     public DateTime ChangedAt { get; set; }
 }

@@ -11,7 +11,7 @@ public enum SubmissionState
     Returned = 3,
 }
 
-/// <summary>Where a unit's data for a period stands: draft, submitted, approved by the level above (locked), returned.</summary>
+/// <summary>Where a unit's data set for a period stands: draft, submitted, approved by the level above (locked), returned.</summary>
 public class Submission
 {
     public int Id { get; set; }
@@ -19,6 +19,9 @@ public class Submission
     public OrgUnit? OrgUnit { get; set; }
     public int PeriodId { get; set; }
     public PeriodRow? Period { get; set; }
+
+    /// <summary>Which <see cref="DataSet"/> (values, capital, works, narrative).</summary>
+    public string DataSet { get; set; } = DataSets.Values;
     public SubmissionState State { get; set; }
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAt { get; set; }

@@ -3,6 +3,7 @@ using Gnbv.Data.Database;
 using Gnbv.Web.Components;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -26,6 +27,7 @@ public static class Startup
         services.AddDbContext<AppDbContext>((sp, options) =>
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddGnbvAuth();
         services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
         services.AddSingleton<Gnbv.Reports.ReportService>();
@@ -116,6 +118,8 @@ public static class Startup
         Features.Reports.ReportsApi.Map(api);
         Features.Validation.ValidationApi.Map(api);
         Features.Workflow.WorkflowApi.Map(api);
+        Features.Submissions.CompletenessApi.Map(api);
+        Features.Audit.AuditApi.Map(api);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];

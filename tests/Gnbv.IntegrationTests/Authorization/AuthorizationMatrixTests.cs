@@ -47,6 +47,8 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         EndpointCase.Get("/api/v1/validation", Guard.UnitRead, u => $"/api/v1/validation?orgUnit={u}&period=2023S1"),
         EndpointCase.Get("/api/v1/validationRules", Guard.SignedIn, _ => "/api/v1/validationRules"),
         EndpointCase.Get("/api/v1/workflow/", Guard.UnitRead, u => $"/api/v1/workflow?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/completeness", Guard.UnitRead, u => $"/api/v1/completeness?orgUnit={u}&period=2023S1"),
+        EndpointCase.Get("/api/v1/audit", Guard.UnitRead, u => $"/api/v1/audit?orgUnit={u}"),
         // A submission changes state, so a second caller would meet 409: WorkflowTests check the allowed steps.
         new EndpointCase("POST", "/api/v1/workflow/{action}", Guard.UnitWrite, u => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/workflow/submit?orgUnit={u}&period=2023S1")
         {

@@ -28,6 +28,30 @@ public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provide
     }
 
     [Fact]
+    public async Task ImportWithReason_ThenAuditExport_GivesOldNewWhoAndWhy_AsCsvAndJson()
+    {
+        (await CliRunner.RunAsync(Database, "db", "migrate")).ExitCode.ShouldBe(0);
+        string Doc(string subject) => $$"""{"documents": [{"number": "12/KH-UBND", "kind": "KH", "date": "2023-02-01", "issuerName": "UBND tỉnh Cao Bằng", "subject": "{{subject}}"}]}""";
+        (await CliRunner.RunAsync(Database, "import", TempFile("a.json", Doc("Kế hoạch năm 2023")))).ExitCode.ShouldBe(0);
+        var second = await CliRunner.RunAsync(Database, "import", TempFile("b.json", Doc("=Kế hoạch giảm nghèo năm 2023")), "--reason", "Sửa trích yếu theo bản gốc");
+        second.ExitCode.ShouldBe(0, second.Err);
+
+        var csv = await CliRunner.RunAsync(Database, "audit", "--entity", "document");
+        csv.ExitCode.ShouldBe(0, csv.Err);
+        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines[0].ShouldBe("entity,key,unit,action,field,old,new,reason,changedBy,changedAt");
+        lines[1].ShouldStartWith("document,12/KH-UBND,,update,Subject,Kế hoạch năm 2023,'=Kế hoạch giảm nghèo năm 2023,Sửa trích yếu theo bản gốc,cli:",
+            customMessage: "a formula-looking value is neutralised for spreadsheets; the CLI names the system user");
+        lines.Count(l => l.StartsWith("document,12/KH-UBND,,insert,", StringComparison.Ordinal)).ShouldBeGreaterThan(3, "the insert lists each field it set");
+
+        var json = await CliRunner.RunAsync(Database, "audit", "--entity", "document", "--key", "12/KH-UBND", "--json");
+        using var doc = JsonDocument.Parse(json.Out);
+        doc.RootElement.GetArrayLength().ShouldBe(2);
+        doc.RootElement[0].GetProperty("reason").GetString().ShouldBe("Sửa trích yếu theo bản gốc");
+        (await CliRunner.RunAsync(Database, "audit", "--entity", "household")).ExitCode.ShouldNotBe(0);
+    }
+
+    [Fact]
     public async Task Import_FileWithOneBadRow_ExitsNonZero_NamesTheRow_AndWritesNothing()
     {
         await LoadDemoAsync();

@@ -39,6 +39,7 @@ public static class ImportsApi
         var bytes = buffer.ToArray();
         var name = Path.GetFileName(file.FileName);
         var package = ImportFileReader.Read(bytes, name);
+        if (form["reason"].ToString() is { Length: > 0 } reason) package.Reason = reason;
         var result = await new PackageImporter(db).ImportAsync(package,
             new ImportOptions(DryRun: dryRun ?? false, Source: name, Sha256: ImportFileReader.Sha256(bytes), Actor: await actor.GetAsync(ct)), ct);
         return TypedResults.Ok(ImportSummary.From(result));
