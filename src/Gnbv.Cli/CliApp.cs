@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(options, io));
         root.Subcommands.Add(ValidateCommand.Create(options, io));
         root.Subcommands.Add(AuditCommand.Create(options, io));
+        root.Subcommands.Add(ClassifyCommand.Create(options, io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

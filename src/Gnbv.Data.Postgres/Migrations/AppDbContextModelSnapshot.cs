@@ -377,6 +377,103 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.ToTable("funding_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PovertyStandardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sort")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PovertyStandardId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("deprivation_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AverageUpperRural")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AverageUpperUrban")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("IncomeLineRural")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IncomeLineUrban")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PointsPerDeprivation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoorMinDeprivations")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScoreALineRural")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScoreALineUrban")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("poverty_standards", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Imports.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -1372,6 +1469,15 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.Navigation("ProgramItem");
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PovertyStandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Indicators.DataValue", b =>
                 {
                     b.HasOne("Gnbv.Domain.Indicators.Disaggregation", "Disaggregation")
@@ -1618,6 +1724,11 @@ namespace Gnbv.Data.Postgres.Migrations
             modelBuilder.Entity("Gnbv.Domain.Documents.DirectiveDocument", b =>
                 {
                     b.Navigation("ProgramItems");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Indicators.Indicator", b =>

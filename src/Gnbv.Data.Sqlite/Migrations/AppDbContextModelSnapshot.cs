@@ -360,6 +360,99 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.ToTable("funding_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PovertyStandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sort")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PovertyStandardId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("deprivation_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AverageUpperRural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AverageUpperUrban")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncomeLineRural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncomeLineUrban")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointsPerDeprivation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoorMinDeprivations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScoreALineRural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScoreALineUrban")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("poverty_standards", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Imports.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -1319,6 +1412,15 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Navigation("ProgramItem");
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PovertyStandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Indicators.DataValue", b =>
                 {
                     b.HasOne("Gnbv.Domain.Indicators.Disaggregation", "Disaggregation")
@@ -1565,6 +1667,11 @@ namespace Gnbv.Data.Sqlite.Migrations
             modelBuilder.Entity("Gnbv.Domain.Documents.DirectiveDocument", b =>
                 {
                     b.Navigation("ProgramItems");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Indicators.Indicator", b =>

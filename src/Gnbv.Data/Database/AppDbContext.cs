@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
     public DbSet<Gnbv.Domain.Workflow.Submission> Submissions => Set<Gnbv.Domain.Workflow.Submission>();
+    public DbSet<Gnbv.Domain.Households.PovertyStandard> PovertyStandards => Set<Gnbv.Domain.Households.PovertyStandard>();
     public DbSet<Gnbv.Domain.Workflow.DataSet> DataSets => Set<Gnbv.Domain.Workflow.DataSet>();
     public DbSet<Gnbv.Domain.Audit.AuditEntry> AuditEntries => Set<Gnbv.Domain.Audit.AuditEntry>();
     public DbSet<Gnbv.Domain.Validation.ValidationRule> ValidationRules => Set<Gnbv.Domain.Validation.ValidationRule>();

@@ -15,6 +15,7 @@ public static class DatabaseInitializer
         "indicators-2021-2025.json",
         "validation-rules.json",
         "data-sets.json",
+        "poverty-standards.json",
     ];
 
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)

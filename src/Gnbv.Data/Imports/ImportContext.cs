@@ -44,6 +44,9 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
 
     public void Error(string field, string message) => _errors.Add(new ImportError(Section, Index, Line, field, message));
 
+    /// <summary>Whether the current row (section and index) already has an error.</summary>
+    public bool HasRowErrors => _errors.Any(e => e.Section == Section && e.Index == Index);
+
     public void Forbidden(string field, string message) => _errors.Add(new ImportError(Section, Index, Line, field, message, Forbidden: true));
 
     /// <summary>Metadata (units, catalogue, indicators...) is the administrator's; one error per section.</summary>

@@ -15,6 +15,7 @@ public sealed class ImportPackage
     /// <summary>Why the changes are made; kept in the change log and audit of every record the package changes.</summary>
     public string? Reason { get; set; }
     public List<DataSetRow>? DataSets { get; set; }
+    public List<PovertyStandardRow>? PovertyStandards { get; set; }
     public List<OrgUnitRow>? OrgUnits { get; set; }
     public List<CatalogueRow>? Catalogue { get; set; }
     public List<FundingSourceRow>? FundingSources { get; set; }
@@ -29,7 +30,7 @@ public sealed class ImportPackage
     public List<ReportSectionRow>? ReportSections { get; set; }
     public List<ValidationRuleRow>? ValidationRules { get; set; }
 
-    public int RowCount => (ValidationRules?.Count ?? 0) + (DataSets?.Count ?? 0) +
+    public int RowCount => (ValidationRules?.Count ?? 0) + (DataSets?.Count ?? 0) + (PovertyStandards?.Count ?? 0) +
         (OrgUnits?.Count ?? 0) + (Catalogue?.Count ?? 0) + (FundingSources?.Count ?? 0) +
         (Disaggregations?.Count ?? 0) + (Indicators?.Count ?? 0) + (Documents?.Count ?? 0) +
         (CapitalAllocations?.Count ?? 0) + (Disbursements?.Count ?? 0) + (Works?.Count ?? 0) +
@@ -197,4 +198,29 @@ public sealed class DataSetRow : ImportRow
     public string? Name { get; set; }
     public int? DueDays { get; set; }
     public int? Sort { get; set; }
+}
+
+public sealed class PovertyStandardRow : ImportRow
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? LegalBasis { get; set; }
+    public int? FromYear { get; set; }
+    public int? ToYear { get; set; }
+    public long? IncomeLineRural { get; set; }
+    public long? IncomeLineUrban { get; set; }
+    public long? AverageUpperRural { get; set; }
+    public long? AverageUpperUrban { get; set; }
+    public int? ScoreALineRural { get; set; }
+    public int? ScoreALineUrban { get; set; }
+    public int? PoorMinDeprivations { get; set; }
+    public int? PointsPerDeprivation { get; set; }
+    public List<DeprivationIndicatorRow>? Indicators { get; set; }
+}
+
+public sealed class DeprivationIndicatorRow
+{
+    public string? Code { get; set; }
+    public string? Dimension { get; set; }
+    public string? Name { get; set; }
 }

@@ -38,6 +38,7 @@ public sealed class PackageImporter(AppDbContext db)
             if (package.Disaggregations is { } ds && ctx.RequireMetadataRight("disaggregations")) await MetadataImport.ApplyDisaggregationsAsync(ctx, ds, ct);
             if (package.Indicators is { } indicators && ctx.RequireMetadataRight("indicators")) await MetadataImport.ApplyIndicatorsAsync(ctx, indicators, ct);
             if (package.ValidationRules is { } rules && ctx.RequireMetadataRight("validationRules")) await ValidationRuleImport.ApplyAsync(ctx, rules, ct);
+            if (package.PovertyStandards is { } standards && ctx.RequireMetadataRight("povertyStandards")) await PovertyStandardImport.ApplyAsync(ctx, standards, ct);
             if (package.DataSets is { } dataSets && ctx.RequireMetadataRight("dataSets")) await DataSetImport.ApplyAsync(ctx, dataSets, ct);
             if (package.Documents is { } documents) await DocumentImport.ApplyAsync(ctx, documents, ct);
             if (package.CapitalAllocations is { } allocations) await FinanceImport.ApplyAllocationsAsync(ctx, allocations, ct);

@@ -52,6 +52,36 @@ public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provide
     }
 
     [Fact]
+    public async Task Classify_UsesTheStandardStoredInTheDatabase_ByCodeOrByYear()
+    {
+        var poor = await CliRunner.RunAsync(Database, "classify", "--standard", "2022-2025", "--area", "rural", "--income", "1500000", "--deprived", "water,sanitation,telecom", "--json");
+        poor.ExitCode.ShouldBe(0, poor.Err);
+        using (var doc = JsonDocument.Parse(poor.Out))
+        {
+            doc.RootElement.GetProperty("status").GetString().ShouldBe("poor");
+            doc.RootElement.GetProperty("incomeLine").GetInt64().ShouldBe(1_500_000);
+            doc.RootElement.GetProperty("scoreB").GetInt32().ShouldBe(30);
+        }
+        var stillOld = await CliRunner.RunAsync(Database, "classify", "--year", "2026", "--area", "urban", "--score-a", "175", "--json");
+        JsonDocument.Parse(stillOld.Out).RootElement.GetProperty("standard").GetString().ShouldBe("2022-2025", "2026 rounds still use 2022-2025");
+        JsonDocument.Parse(stillOld.Out).RootElement.GetProperty("status").GetString().ShouldBe("near-poor");
+        var text = await CliRunner.RunAsync(Database, "classify", "--year", "2027", "--area", "urban", "--income", "2800001", "--deprived", "");
+        text.Out.ShouldStartWith("not-poor: hộ không nghèo");
+        var unknown = await CliRunner.RunAsync(Database, "classify", "--standard", "2022-2025", "--area", "rural", "--income", "1", "--deprived", "water,wifi");
+        unknown.ExitCode.ShouldNotBe(0);
+        unknown.Err.ShouldContain("wifi");
+
+        // The standard is data: a year claimed by two standards is refused, naming both.
+        var overlap = TempFile("standard.json", """
+            {"povertyStandards": [{"code": "2026-2027", "name": "Thử", "fromYear": 2026, "toYear": 2027, "incomeLineRural": 1, "incomeLineUrban": 2,
+              "indicators": [{"code": "water", "dimension": "Nước", "name": "Nước sạch"}], "poorMinDeprivations": 1}]}
+            """);
+        var refused = await CliRunner.RunAsync(Database, "import", overlap);
+        refused.ExitCode.ShouldNotBe(0);
+        refused.Err.ShouldContain("trùng với chuẩn 2022-2025");
+    }
+
+    [Fact]
     public async Task Import_FileWithOneBadRow_ExitsNonZero_NamesTheRow_AndWritesNothing()
     {
         await LoadDemoAsync();
