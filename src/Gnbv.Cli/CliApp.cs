@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(options, io));
         root.Subcommands.Add(AuditCommand.Create(options, io));
         root.Subcommands.Add(ClassifyCommand.Create(options, io));
+        root.Subcommands.Add(HouseholdCommands.Create(options, io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -38,6 +39,11 @@ public static class CliApp
         {
             await stderr.WriteLineAsync("gnbv: " + e.Message);
             foreach (var error in e.Errors.Skip(1).Take(50)) await stderr.WriteLineAsync("  " + error);
+            return 1;
+        }
+        catch (ImportForbiddenException e)
+        {
+            await stderr.WriteLineAsync("gnbv: " + e.Message);
             return 1;
         }
         catch (Exception e) when (e is DomainException or ArgumentException or InvalidOperationException or IOException)

@@ -17,6 +17,53 @@ public static class DemoCommands
         });
         var command = new Command("demo", "Dữ liệu mẫu (demo data)");
         command.Subcommands.Add(load);
+        command.Subcommands.Add(Households(options, io));
+        return command;
+    }
+
+    static Command Households(GlobalOptions options, CliIo io)
+    {
+        var count = new Option<int>("--count") { Description = "Số hộ", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Hạt giống: cùng hạt giống, cùng dữ liệu", DefaultValueFactory = _ => 1 };
+        var unit = new Option<string>("--unit") { Description = "Huyện (hoặc tỉnh) có các xã được tạo hộ", DefaultValueFactory = _ => "042" };
+        var years = new Option<string>("--years") { Description = "Các năm rà soát, cách nhau dấu phẩy", DefaultValueFactory = _ => "2022,2023" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Chỉ ghi tệp CSV (households-NĂM.csv) vào thư mục này, không nhập" };
+        var command = new Command("households", "Tạo sổ hộ giả lập (ghi rõ là dữ liệu giả lập) cho các xã của một huyện, rồi nhập qua đường nhập thông thường")
+            { count, seed, unit, years, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await options.OpenAsync(parse, ct);
+            var roundYears = parse.GetValue(years)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            var dir = parse.GetValue(output);
+            var keep = dir is not null;
+            dir ??= Directory.CreateTempSubdirectory("gnbv-households-");
+            dir.Create();
+            try
+            {
+                foreach (var year in roundYears)
+                {
+                    var root = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
+                    var communes = await Gnbv.Data.Households.RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+                    var path = Path.Combine(dir.FullName, $"households-{year}.csv");
+                    await using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16))
+                    {
+                        var rows = Gnbv.Data.Households.HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
+                        await io.Out.WriteLineAsync($"Năm {year}: {parse.GetValue(count)} hộ giả lập, {rows} dòng, {communes.Count} xã của {root.Name} -> {(keep ? path : "nhập")}");
+                    }
+                    if (keep) continue;
+                    await using var stream = File.OpenRead(path);
+                    var result = await new Gnbv.Data.Households.HouseholdImporter(db).ImportAsync(stream, path,
+                        new Gnbv.Data.Households.HouseholdImportOptions(Gnbv.Data.Users.Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), null, ct);
+                    await io.Out.WriteLineAsync("  " + result.Summary());
+                }
+            }
+            finally
+            {
+                if (!keep) dir.Delete(true);
+            }
+            return 0;
+        });
         return command;
     }
 }

@@ -377,6 +377,60 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.ToTable("funding_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.CensusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DeprivedMask")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExpectedEscape")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Income")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PovertyStandardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ScoreA")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreB")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PovertyStandardId");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("census_entries", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
                 {
                     b.Property<int>("Id")
@@ -412,6 +466,118 @@ namespace Gnbv.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("deprivation_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("EthnicMinority")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Ethnicity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicyGroups")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PovertyCauses")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Village");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.HouseholdMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenId")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NOT NULL");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("household_members", (string)null);
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
@@ -474,6 +640,59 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.ToTable("poverty_standards", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.SupportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FundingSourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ProgramItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProgramItemId");
+
+                    b.HasIndex("HouseholdId", "Date");
+
+                    b.ToTable("support_records", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Imports.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -532,6 +751,9 @@ namespace Gnbv.Data.Postgres.Migrations
 
                     b.Property<int>("DisaggregationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("FromRegistry")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
@@ -1469,6 +1691,23 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.Navigation("ProgramItem");
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.CensusEntry", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.Household", "Household")
+                        .WithMany("Census")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
+                        .WithMany()
+                        .HasForeignKey("PovertyStandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
                 {
                     b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
@@ -1476,6 +1715,52 @@ namespace Gnbv.Data.Postgres.Migrations
                         .HasForeignKey("PovertyStandardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.HouseholdMember", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.SupportRecord", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Finance.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gnbv.Domain.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Households.HouseholdMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Gnbv.Domain.Catalogue.ProgramItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Indicators.DataValue", b =>
@@ -1724,6 +2009,13 @@ namespace Gnbv.Data.Postgres.Migrations
             modelBuilder.Entity("Gnbv.Domain.Documents.DirectiveDocument", b =>
                 {
                     b.Navigation("ProgramItems");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Census");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>

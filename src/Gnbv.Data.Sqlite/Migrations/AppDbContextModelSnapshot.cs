@@ -360,6 +360,58 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.ToTable("funding_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.CensusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeprivedMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExpectedEscape")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Income")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PovertyStandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScoreA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PovertyStandardId");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("census_entries", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +445,114 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("deprivation_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ethnicity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyGroups")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PovertyCauses")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Village");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.HouseholdMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenId")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NOT NULL");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("household_members", (string)null);
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>
@@ -453,6 +613,57 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.ToTable("poverty_standards", (string)null);
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.SupportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FundingSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgramItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProgramItemId");
+
+                    b.HasIndex("HouseholdId", "Date");
+
+                    b.ToTable("support_records", (string)null);
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Imports.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -506,6 +717,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DisaggregationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromRegistry")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IndicatorId")
@@ -1412,6 +1626,23 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Navigation("ProgramItem");
                 });
 
+            modelBuilder.Entity("Gnbv.Domain.Households.CensusEntry", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.Household", "Household")
+                        .WithMany("Census")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
+                        .WithMany()
+                        .HasForeignKey("PovertyStandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("Gnbv.Domain.Households.DeprivationIndicator", b =>
                 {
                     b.HasOne("Gnbv.Domain.Households.PovertyStandard", null)
@@ -1419,6 +1650,52 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .HasForeignKey("PovertyStandardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Units.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.HouseholdMember", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Households.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.SupportRecord", b =>
+                {
+                    b.HasOne("Gnbv.Domain.Finance.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gnbv.Domain.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gnbv.Domain.Households.HouseholdMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Gnbv.Domain.Catalogue.ProgramItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Indicators.DataValue", b =>
@@ -1667,6 +1944,13 @@ namespace Gnbv.Data.Sqlite.Migrations
             modelBuilder.Entity("Gnbv.Domain.Documents.DirectiveDocument", b =>
                 {
                     b.Navigation("ProgramItems");
+                });
+
+            modelBuilder.Entity("Gnbv.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Census");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Gnbv.Domain.Households.PovertyStandard", b =>

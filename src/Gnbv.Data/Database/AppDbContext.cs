@@ -41,6 +41,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
     public DbSet<Gnbv.Domain.Workflow.Submission> Submissions => Set<Gnbv.Domain.Workflow.Submission>();
     public DbSet<Gnbv.Domain.Households.PovertyStandard> PovertyStandards => Set<Gnbv.Domain.Households.PovertyStandard>();
+    public DbSet<Gnbv.Domain.Households.Household> Households => Set<Gnbv.Domain.Households.Household>();
+    public DbSet<Gnbv.Domain.Households.HouseholdMember> HouseholdMembers => Set<Gnbv.Domain.Households.HouseholdMember>();
+    public DbSet<Gnbv.Domain.Households.CensusEntry> CensusEntries => Set<Gnbv.Domain.Households.CensusEntry>();
+    public DbSet<Gnbv.Domain.Households.SupportRecord> SupportRecords => Set<Gnbv.Domain.Households.SupportRecord>();
     public DbSet<Gnbv.Domain.Workflow.DataSet> DataSets => Set<Gnbv.Domain.Workflow.DataSet>();
     public DbSet<Gnbv.Domain.Audit.AuditEntry> AuditEntries => Set<Gnbv.Domain.Audit.AuditEntry>();
     public DbSet<Gnbv.Domain.Validation.ValidationRule> ValidationRules => Set<Gnbv.Domain.Validation.ValidationRule>();

@@ -16,6 +16,7 @@ public static class DatabaseInitializer
         "validation-rules.json",
         "data-sets.json",
         "poverty-standards.json",
+        "indicators-registry.json",
     ];
 
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)

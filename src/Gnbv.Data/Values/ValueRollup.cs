@@ -13,7 +13,8 @@ public sealed record RolledUpValue(int IndicatorId, int DisaggregationId, decima
 /// <summary>
 /// Values of a unit and period computed from the stored ones: sum-type indicators add up the unit's
 /// subtree (and merged predecessors) over every stored period inside the requested one; average-type
-/// average them; "none" keeps only the unit's own value for exactly that period.
+/// average them; "none" keeps only the unit's own value for exactly that period. Figures computed
+/// from the household registry replace hand-typed ones of the same indicator at and above their unit.
 /// </summary>
 public static class ValueRollup
 {
@@ -30,8 +31,22 @@ public static class ValueRollup
 
         var rows = await db.DataValues.AsNoTracking()
             .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId))
-            .Select(v => new { v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId, v.Value, v.Comment })
+            .Select(v => new { v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId, v.Value, v.Comment, v.FromRegistry })
             .ToListAsync(ct);
+        if (rows.Any(r => r.FromRegistry))
+        {
+            // Registry figures replace hand-typed ones of the same indicator at the unit holding the
+            // registry and at every unit above it (a district total typed by hand would double count).
+            var paths = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+            var covered = new HashSet<(int, int, int, string)>();
+            foreach (var r in rows.Where(r => r.FromRegistry))
+            {
+                var path = paths[r.OrgUnitId];
+                for (var i = path.IndexOf('/', 1); i > 0; i = path.IndexOf('/', i + 1))
+                    covered.Add((r.IndicatorId, r.DisaggregationId, r.PeriodId, path[..(i + 1)]));
+            }
+            rows = rows.Where(r => r.FromRegistry || !covered.Contains((r.IndicatorId, r.DisaggregationId, r.PeriodId, paths[r.OrgUnitId]))).ToList();
+        }
 
         var result = new List<RolledUpValue>();
         foreach (var g in rows.GroupBy(r => (r.IndicatorId, r.DisaggregationId)))

@@ -38,10 +38,16 @@ public static class AuditEntities
     public const string ReportSection = "report-section";
     public const string Submission = "submission";
 
+    /// <summary>A household list imported (one entry per file: counts, not the personal data).</summary>
+    public const string HouseholdImport = "household-import";
+
+    /// <summary>A household list exported or downloaded (Decree 13/2023/NĐ-CP: every export of personal data is logged).</summary>
+    public const string HouseholdExport = "household-export";
+
     /// <summary>Data values keep their own change log (data_value_changes); the audit export merges it under this name.</summary>
     public const string Value = "value";
 
-    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission];
+    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport];
 
     public static string VietnameseName(string entity) => entity switch
     {
@@ -52,6 +58,8 @@ public static class AuditEntities
         Document => "Văn bản",
         ReportSection => "Nội dung báo cáo",
         Submission => "Gửi, duyệt số liệu",
+        HouseholdImport => "Nhập danh sách hộ",
+        HouseholdExport => "Xuất danh sách hộ",
         _ => entity,
     };
 

@@ -17,6 +17,9 @@ public class DataValue
     public PeriodRow? Period { get; set; }
     public decimal Value { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>Computed from the household registry (not typed): replaces manual figures of the same indicator in the unit's subtree.</summary>
+    public bool FromRegistry { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";

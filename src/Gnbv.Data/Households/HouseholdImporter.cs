@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+using Gnbv.Data.Users;
+using Gnbv.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gnbv.Data.Households;
+
+public sealed record HouseholdImportOptions(Actor Actor, int? DefaultYear = null, bool DryRun = false, bool Synthetic = false, string Source = "", string? Reason = null);
+
+/// <summary>How far an import is: rows read, households staged, and bytes of the file read (for a progress bar).</summary>
+public sealed record HouseholdImportProgress(string Stage, long Rows, long Households, long BytesRead, long BytesTotal);
+
+public sealed class HouseholdImportResult
+{
+    public long Rows { get; set; }
+    public long Households { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Members { get; set; }
+    public int MembersRemoved { get; set; }
+    public int CensusEntries { get; set; }
+    public bool DryRun { get; set; }
+    public List<int> Years { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public TimeSpan Elapsed { get; set; }
+
+    public string Summary() =>
+        $"{Rows} dòng, {Households} hộ: thêm {Created}, cập nhật {Updated}; {Members} thành viên ghi, {MembersRemoved} bỏ; {CensusEntries} kết quả rà soát" +
+        (Years.Count > 0 ? $" năm {string.Join(", ", Years)}" : "") + (DryRun ? " (chạy thử, chưa ghi)" : "") +
+        (Warnings.Count > 0 ? $"; {Warnings.Count} cảnh báo" : "");
+}
+
+/// <summary>
+/// Imports a commune's household list (CSV or XLSX, one row per member): streams the file, checks and
+/// classifies each household, stages it in temporary tables, checks duplicates and matches in SQL,
+/// merges, and republishes the registry figures of the census years it touched, all in one
+/// transaction: any error leaves the database as it was and lists every row at fault.
+/// </summary>
+public sealed class HouseholdImporter(AppDbContext db)
+{
+    public async Task<HouseholdImportResult> ImportAsync(Stream file, string fileName, HouseholdImportOptions options,
+        IProgress<HouseholdImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!options.Actor.CanWriteData)
+            throw new ImportForbiddenException([new ImportError("households", 0, null, "*", $"{options.Actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
+        var units = new Dictionary<string, Domain.Units.OrgUnit>(StringComparer.OrdinalIgnoreCase);
+        var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.ValidTo == null).ThenBy(u => u.ValidTo).ToListAsync(ct);
+        foreach (var u in all)
+            if (u.OfficialCode is { } official) units[official] = u; // a reused GSO code: the unit valid longest
+        foreach (var u in all) units[u.Code] = u; // the system's own code always wins
+        var standards = await db.PovertyStandards.AsNoTracking().ToListAsync(ct);
+        var parser = new HouseholdRowParser(units, standards, options.Actor, options.DefaultYear);
+        var result = new HouseholdImportResult { DryRun = options.DryRun };
+        var years = new SortedSet<int>();
+        long total = file.CanSeek ? file.Length : 0;
+
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stage = RegistryStage.Create(db.Database.GetDbConnection(), tx.GetDbTransaction());
+        await stage.CreateAsync(ct);
+
+        var group = new List<SourceRow>();
+        string? groupKey = null;
+        async Task FlushGroupAsync()
+        {
+            if (group.Count == 0) return;
+            result.Households++;
+            if (parser.Parse(group) is { } household && parser.ErrorCount == 0)
+            {
+                if (household.Year is { } y && household.Classification is not null) years.Add(y);
+                await stage.AddAsync(household, options.Synthetic, ct);
+            }
+            group.Clear();
+        }
+
+        foreach (var row in HouseholdFileReader.Read(file, fileName, ["household_code", "commune", "name"]))
+        {
+            var key = HouseholdRowParser.GroupKey(row);
+            if (key != groupKey) await FlushGroupAsync();
+            groupKey = key;
+            group.Add(row);
+            result.Rows++;
+            if (result.Rows % 10_000 == 0)
+                progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, file.CanSeek ? file.Position : 0, total));
+        }
+        await FlushGroupAsync();
+        await stage.FlushAsync(ct);
+        progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, total, total));
+        if (result.Rows == 0) throw HouseholdFileReader.Fail(2, "file", "tệp không có dòng dữ liệu nào (no data rows)");
+        if (parser.Errors.Any(e => e.Forbidden)) throw new ImportForbiddenException(parser.Errors.Where(e => e.Forbidden).ToList());
+        if (parser.ErrorCount > 0) throw new ImportFailedException(WithOverflow(parser));
+
+        progress?.Report(new HouseholdImportProgress("check", result.Rows, result.Households, total, total));
+        await stage.IndexAsync(ct);
+        var conflicts = await HouseholdMerge.CheckAsync(stage, ct);
+        if (conflicts.Count > 0) throw new ImportFailedException(conflicts);
+
+        progress?.Report(new HouseholdImportProgress("merge", result.Rows, result.Households, total, total));
+        var counts = await HouseholdMerge.ApplyAsync(stage, DateTime.UtcNow, ct);
+        result.Created = counts.Created;
+        result.Updated = counts.Updated;
+        result.Members = counts.Members;
+        result.MembersRemoved = counts.MembersRemoved;
+        result.CensusEntries = counts.CensusEntries;
+        result.Warnings.AddRange(parser.Warnings);
+        result.Years.AddRange(years);
+
+        progress?.Report(new HouseholdImportProgress("publish", result.Rows, result.Households, total, total));
+        if (options.Actor != Actor.System) db.Actor = options.Actor.Name;
+        db.Reason = options.Reason;
+        foreach (var year in years.Concat(years.Select(y => y + 1)).Distinct().Order())
+            if (year <= years.Max || await db.CensusEntries.AnyAsync(c => c.Year == year, ct))
+                await RegistryPublisher.PublishAsync(db, year, ct);
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Entity = AuditEntities.HouseholdImport,
+            EntityKey = Path.GetFileName(options.Source.Length > 0 ? options.Source : fileName),
+            Action = "insert",
+            Changes = JsonSerializer.Serialize(new { rows = result.Rows, households = result.Households, created = result.Created, updated = result.Updated, members = result.Members, removed = result.MembersRemoved, census = result.CensusEntries, years = result.Years }),
+            Reason = options.Reason,
+            ChangedBy = options.Actor.Name,
+            ChangedAt = DateTime.UtcNow,
+            OrgUnitId = options.Actor.UnitId,
+        });
+        await db.SaveChangesAsync(ct);
+
+        if (options.DryRun) await tx.RollbackAsync(ct);
+        else await tx.CommitAsync(ct);
+        result.Elapsed = clock.Elapsed;
+        return result;
+    }
+
+    static List<ImportError> WithOverflow(HouseholdRowParser parser)
+    {
+        var errors = parser.Errors.ToList();
+        if (parser.ErrorCount > errors.Count)
+            errors.Add(new ImportError("households", 0, null, "*", $"và {parser.ErrorCount - errors.Count} lỗi khác (and more errors)"));
+        return errors;
+    }
+}

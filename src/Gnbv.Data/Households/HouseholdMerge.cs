@@ -1,0 +1,131 @@
+using System.Globalization;
+using Gnbv.Data.Imports;
+
+namespace Gnbv.Data.Households;
+
+/// <summary>What a merge did.</summary>
+public sealed record MergeCounts(int Created, int Updated, int Members, int MembersRemoved, int CensusEntries);
+
+/// <summary>
+/// Checks the staged file against itself and the registry, then merges it (one SQL statement per
+/// step, the same on PostgreSQL and SQLite). A household is matched by commune and code, else by a
+/// member's citizen ID already in a household of that commune (the commune renumbered it); members by
+/// citizen ID, else by name; members no longer listed are removed; the census entry of the year is
+/// inserted or replaced.
+/// </summary>
+public static class HouseholdMerge
+{
+    public static async Task<List<ImportError>> CheckAsync(RegistryStage stage, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        foreach (var r in await stage.QueryAsync("""
+            SELECT code, MIN(line), MAX(line) FROM stage_h GROUP BY org_unit_id, code HAVING COUNT(*) > 1 ORDER BY 2 LIMIT 200
+            """, ct))
+            errors.Add(new ImportError("households", 0, Convert.ToInt32(r[2], CultureInfo.InvariantCulture), "household_code",
+                $"mã hộ '{r[0]}' đã có ở dòng {r[1]}; các dòng của một hộ phải liền nhau (a household's rows must be together)"));
+        foreach (var r in await stage.QueryAsync("""
+            SELECT citizen_id, MIN(line), MAX(line) FROM stage_m WHERE citizen_id IS NOT NULL GROUP BY citizen_id HAVING COUNT(*) > 1 ORDER BY 2 LIMIT 200
+            """, ct))
+            errors.Add(new ImportError("households", 0, Convert.ToInt32(r[2], CultureInfo.InvariantCulture), "citizen_id",
+                $"số CCCD {HouseholdRowParser.Mask((string)r[0]!)} trùng với dòng {r[1]} (duplicate citizen ID)"));
+        if (errors.Count > 0) return errors;
+
+        // Match: by code, then by the citizen IDs of the members.
+        await stage.ExecAsync("""
+            UPDATE stage_h SET target_id = h."Id", existed = true FROM households h
+            WHERE h."OrgUnitId" = stage_h.org_unit_id AND h."Code" = stage_h.code
+            """, ct);
+        await stage.ExecAsync("""
+            UPDATE stage_h SET target_id = x.hid, existed = true
+            FROM (SELECT sm.org_unit_id, sm.code, MIN(m."HouseholdId") AS hid, COUNT(DISTINCT m."HouseholdId") AS n
+                  FROM stage_m sm
+                  JOIN household_members m ON m."CitizenId" = sm.citizen_id
+                  JOIN households h ON h."Id" = m."HouseholdId" AND h."OrgUnitId" = sm.org_unit_id
+                  GROUP BY sm.org_unit_id, sm.code) x
+            WHERE stage_h.target_id IS NULL AND x.org_unit_id = stage_h.org_unit_id AND x.code = stage_h.code AND x.n = 1
+            """, ct);
+        foreach (var r in await stage.QueryAsync("""
+            SELECT h."Code", MIN(s.line), MAX(s.line) FROM stage_h s JOIN households h ON h."Id" = s.target_id
+            GROUP BY h."Code", s.target_id HAVING COUNT(*) > 1 ORDER BY 2 LIMIT 200
+            """, ct))
+            errors.Add(new ImportError("households", 0, Convert.ToInt32(r[2], CultureInfo.InvariantCulture), "household_code",
+                $"hộ này và hộ ở dòng {r[1]} đều là hộ '{r[0]}' đã có (cùng mã hoặc cùng số CCCD thành viên) (two rows match one household)"));
+        foreach (var r in await stage.QueryAsync("""
+            SELECT sm.line, sm.citizen_id, h."Code", u."Name"
+            FROM stage_m sm
+            JOIN stage_h s ON s.org_unit_id = sm.org_unit_id AND s.code = sm.code
+            JOIN household_members m ON m."CitizenId" = sm.citizen_id
+            JOIN households h ON h."Id" = m."HouseholdId"
+            JOIN org_units u ON u."Id" = h."OrgUnitId"
+            WHERE s.target_id IS DISTINCT FROM m."HouseholdId"
+              AND NOT EXISTS (SELECT 1 FROM stage_h o WHERE o.target_id = m."HouseholdId")
+            ORDER BY sm.line LIMIT 200
+            """, ct))
+            errors.Add(new ImportError("households", 0, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), "citizen_id",
+                $"số CCCD {HouseholdRowParser.Mask((string)r[1]!)} đã thuộc hộ '{r[2]}' ({r[3]}); tách khỏi hộ đó trước (citizen ID belongs to another household)"));
+        return errors;
+    }
+
+    public static async Task<MergeCounts> ApplyAsync(RegistryStage stage, DateTime now, CancellationToken ct)
+    {
+        var updated = await stage.ExecAsync("""
+            UPDATE households SET "Code" = s.code, "Village" = s.village, "Area" = s.area, "HeadName" = s.head_name,
+                "Ethnicity" = s.ethnicity, "EthnicMinority" = s.ethnic_minority, "PolicyGroups" = s.policy,
+                "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code, "UpdatedAt" = @now
+            FROM stage_h s WHERE households."Id" = s.target_id
+            """, ct, ("now", now));
+        var created = await stage.ExecAsync("""
+            INSERT INTO households ("OrgUnitId", "ProvinceCode", "Code", "Village", "Area", "HeadName", "Ethnicity", "EthnicMinority", "PolicyGroups", "PovertyCauses", "Synthetic", "UpdatedAt")
+            SELECT org_unit_id, province_code, code, village, area, head_name, ethnicity, ethnic_minority, policy, causes, synthetic, @now
+            FROM stage_h WHERE target_id IS NULL
+            """, ct, ("now", now));
+        if (created > 0)
+            await stage.ExecAsync("""
+                UPDATE stage_h SET target_id = h."Id" FROM households h
+                WHERE stage_h.target_id IS NULL AND h."OrgUnitId" = stage_h.org_unit_id AND h."Code" = stage_h.code
+                """, ct);
+
+        var removed = 0;
+        if (updated > 0)
+        {
+            await stage.ExecAsync("""
+                UPDATE stage_m SET target_member = m."Id"
+                FROM stage_h s, household_members m
+                WHERE s.org_unit_id = stage_m.org_unit_id AND s.code = stage_m.code AND s.existed AND m."HouseholdId" = s.target_id
+                  AND (m."CitizenId" = stage_m.citizen_id OR (m."CitizenId" IS NULL AND m."Name" = stage_m.name AND m."BirthYear" IS NOT DISTINCT FROM stage_m.birth_year))
+                """, ct);
+            await stage.ExecAsync("CREATE INDEX stage_m_target ON stage_m (target_member)", ct);
+            // Two listed members matched to one registered member (same name and year, no ID): the first keeps it, the other is new.
+            await stage.ExecAsync("""
+                UPDATE stage_m SET target_member = NULL
+                WHERE target_member IS NOT NULL AND line > (SELECT MIN(o.line) FROM stage_m o WHERE o.target_member = stage_m.target_member)
+                """, ct);
+            removed = await stage.ExecAsync("""
+                DELETE FROM household_members
+                WHERE ("HouseholdId" IN (SELECT target_id FROM stage_h WHERE existed)
+                       OR "CitizenId" IN (SELECT citizen_id FROM stage_m WHERE citizen_id IS NOT NULL AND target_member IS NULL))
+                  AND "Id" NOT IN (SELECT target_member FROM stage_m WHERE target_member IS NOT NULL)
+                """, ct);
+            await stage.ExecAsync("""
+                UPDATE household_members SET "Name" = sm.name, "BirthYear" = sm.birth_year, "Sex" = sm.sex, "Relation" = sm.relation,
+                    "IsHead" = sm.is_head, "CitizenId" = sm.citizen_id
+                FROM stage_m sm WHERE household_members."Id" = sm.target_member
+                """, ct);
+        }
+        var members = await stage.ExecAsync("""
+            INSERT INTO household_members ("HouseholdId", "Name", "BirthYear", "Sex", "Relation", "IsHead", "CitizenId")
+            SELECT s.target_id, sm.name, sm.birth_year, sm.sex, sm.relation, sm.is_head, sm.citizen_id
+            FROM stage_m sm JOIN stage_h s ON s.org_unit_id = sm.org_unit_id AND s.code = sm.code
+            WHERE sm.target_member IS NULL
+            """, ct);
+        var census = await stage.ExecAsync("""
+            INSERT INTO census_entries ("HouseholdId", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
+            SELECT target_id, year, standard_id, income, score_a, mask, score_b, status, member_count, expected_escape, plan
+            FROM stage_h WHERE year IS NOT NULL
+            ON CONFLICT ("HouseholdId", "Year") DO UPDATE SET "PovertyStandardId" = excluded."PovertyStandardId", "Income" = excluded."Income",
+                "ScoreA" = excluded."ScoreA", "DeprivedMask" = excluded."DeprivedMask", "ScoreB" = excluded."ScoreB", "Status" = excluded."Status",
+                "MemberCount" = excluded."MemberCount", "ExpectedEscape" = excluded."ExpectedEscape", "SupportPlan" = excluded."SupportPlan"
+            """, ct);
+        return new MergeCounts(created, updated, members, removed, census);
+    }
+}
