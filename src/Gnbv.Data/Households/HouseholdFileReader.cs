@@ -101,8 +101,13 @@ public static class HouseholdFileReader
                 var row = (Row)reader.LoadCurrentElement()!;
                 var line = (int)(row.RowIndex?.Value ?? 0);
                 var values = new Dictionary<int, string>();
+                var numeric = new HashSet<int>();
                 foreach (var cell in row.Elements<Cell>())
-                    values[ColumnIndex(cell.CellReference?.Value)] = CellText(cell, shared).Normalize(NormalizationForm.FormC);
+                {
+                    var column = ColumnIndex(cell.CellReference?.Value);
+                    values[column] = CellText(cell, shared).Normalize(NormalizationForm.FormC);
+                    if (cell.DataType is null || cell.DataType.Value == CellValues.Number) numeric.Add(column);
+                }
                 if (keys is null)
                 {
                     if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
@@ -113,6 +118,12 @@ public static class HouseholdFileReader
                 var cells = new Dictionary<string, string>(keys.Length);
                 for (var i = 0; i < keys.Length; i++)
                     if (keys[i] is { } k) cells[k] = values.GetValueOrDefault(i, "").Trim();
+                // A citizen ID typed into a number cell loses its leading zeros (every CCCD starts with 0).
+                if (cells.TryGetValue("citizen_id", out var id) && id.Length is 10 or 11 && id.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "citizen_id")))
+                    cells["citizen_id"] = id.PadLeft(12, '0');
+                // So does a GSO commune code (5 digits, "01294").
+                if (cells.TryGetValue("commune", out var commune) && commune.Length is > 0 and < 5 && commune.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "commune")))
+                    cells["commune"] = commune.PadLeft(5, '0');
                 var source = new SourceRow(line, cells);
                 if (!source.IsEmpty) yield return source;
             }
