@@ -14,7 +14,17 @@ public sealed record ReportData(
     IReadOnlyList<ProjectInfo> Projects,
     NarrativeInfo Narrative,
     CapitalTotals Capital,
-    SubmissionsInfo Submissions);
+    SubmissionsInfo Submissions,
+    PovertyInfo Poverty);
+
+/// <summary>
+/// Poor and near-poor households of the census round that frames the period (the year before, or
+/// the period's own year when it ends on 31/12), from the indicator store: registry figures where
+/// the unit's communes keep a registry, figures typed by hand elsewhere.
+/// </summary>
+public sealed record PovertyInfo(bool Any, int Year, int NextYear, bool FromRegistry, bool Synthetic,
+    string Households, string Poor, string PoorRate, string NearPoor, string NearPoorRate,
+    bool HasTransitions, string Reduction, string RateReduction, string Escaped, string NewlyPoor, string FellBack, string ExpectedEscape);
 
 /// <summary>The annex on the sub-units' submissions: how many data sets are in, how many on time, each unit's cells.</summary>
 public sealed record SubmissionsInfo(bool Any, string AsOf, int Expected, int Submitted, int OnTime,

@@ -59,7 +59,8 @@ public static class ReportDataBuilder
             var percent = result is not null && t.Value != 0 ? VnFormat.Percent(result.Value * 100 / t.Value, 1) : "";
             return new TargetInfo(t.Name, t.Display, result?.Display ?? "", percent, result is not null);
         }).ToList();
-        var policies = values.Where(v => v.ProgramItem is null).GroupBy(v => v.DataElement).Select(Figure).ToList();
+        // The registry's own figures (HN.*) are told in the poverty paragraph, not listed again.
+        var policies = values.Where(v => v.ProgramItem is null && !v.DataElement.StartsWith("HN.", StringComparison.Ordinal)).GroupBy(v => v.DataElement).Select(Figure).ToList();
 
         var projects = new List<ProjectInfo>();
         var letter = 0;
@@ -110,8 +111,30 @@ public static class ReportDataBuilder
             new CapitalTotals(
                 VnFormat.Millions(export.Capital.Sum(c => c.Total)), VnFormat.Millions(export.Capital.Sum(c => c.AllocatedInYear)),
                 VnFormat.Millions(export.Capital.Sum(c => c.CarriedOver)), VnFormat.Millions(export.Capital.Sum(c => c.Disbursed)), export.Capital.Count > 0),
-            Submissions(await Completeness.ForAsync(db, unit, period, DateTime.UtcNow, ct)));
+            Submissions(await Completeness.ForAsync(db, unit, period, DateTime.UtcNow, ct)),
+            await PovertyAsync(db, unit, ids, period, ct));
         return (data, export);
+    }
+
+    /// <summary>The census round a period is reported against: its own year's round when the period ends the year, else the year before's.</summary>
+    public static int CensusYearOf(Period period) => period.End.Month == 12 && period.End.Day == 31 ? period.End.Year : period.Start.Year - 1;
+
+    private static async Task<PovertyInfo> PovertyAsync(AppDbContext db, OrgUnit unit, HashSet<int> ids, Period period, CancellationToken ct)
+    {
+        var year = CensusYearOf(period);
+        var values = await ValueRollup.ComputeAsync(db, unit, Period.Year(year), ct);
+        var codes = await db.Indicators.AsNoTracking().Where(i => i.Code.StartsWith("HN.") || i.Code.StartsWith("MT.")).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+        var total = await db.Disaggregations.AsNoTracking().Where(d => d.Code == "total").Select(d => d.Id).SingleAsync(ct);
+        var byCode = values.Where(v => v.DisaggregationId == total && codes.ContainsKey(v.IndicatorId)).ToDictionary(v => codes[v.IndicatorId], v => v.Value);
+        string N(string code) => byCode.TryGetValue(code, out var v) ? VnFormat.Number(v) : "";
+        string P(string code) => byCode.TryGetValue(code, out var v) ? VnFormat.Percent(v) : "";
+        var any = byCode.ContainsKey("HN.HO_NGHEO");
+        var fromRegistry = any && await db.DataValues.AsNoTracking().AnyAsync(v => v.FromRegistry && ids.Contains(v.OrgUnitId) && v.Period!.Code == Period.Year(year).Id, ct);
+        var synthetic = fromRegistry && await db.Households.AsNoTracking().AnyAsync(h => h.Synthetic && ids.Contains(h.OrgUnitId), ct);
+        return new PovertyInfo(any, year, year + 1, fromRegistry, synthetic, N("HN.SO_HO"), N("HN.HO_NGHEO"), P("HN.TY_LE_HO_NGHEO"),
+            N("HN.HO_CAN_NGHEO"), P("HN.TY_LE_HO_CAN_NGHEO"), byCode.ContainsKey("HN.HO_THOAT_NGHEO"), N("MT.HO_NGHEO_GIAM"),
+            byCode.TryGetValue("MT.TY_LE_HO_NGHEO_GIAM", out var drop) ? VnFormat.Number(drop) + " điểm phần trăm" : "",
+            N("HN.HO_THOAT_NGHEO"), N("HN.HO_NGHEO_PHAT_SINH"), N("HN.HO_TAI_NGHEO"), N("HN.HO_DU_KIEN_THOAT_NGHEO"));
     }
 
     /// <summary>The sub-units' rows of the completeness table, in words: "Đã gửi 03/07/2023 (đúng hạn)".</summary>

@@ -18,16 +18,8 @@ namespace Gnbv.IntegrationTests.Households;
 /// year, merged without duplicates on re-import, all-or-nothing on errors, and its figures land in
 /// the indicator store where the district's rollup and rate come from.
 /// </summary>
-public abstract class HouseholdImportTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class HouseholdImportTests(DatabaseProvider provider) : RegistryTest(provider)
 {
-    const string Units = """
-        { "orgUnits": [
-          { "code": "04", "name": "Cao Bằng", "kind": "province" },
-          { "code": "042", "name": "Bảo Lâm", "kind": "district", "parent": "04" },
-          { "code": "01290", "name": "Pác Miầu", "kind": "town", "parent": "042" },
-          { "code": "01294", "name": "Lý Bôn", "kind": "commune", "parent": "042" } ] }
-        """;
-
     // Vietnamese headers as the template writes them; household fields only on a household's first row.
     const string Round2022 = """
         Mã hộ,Mã xã,"Thôn, bản",Khu vực,Dân tộc,Năm rà soát,Thu nhập bình quân,Điểm A,Việc làm,Nguồn nước sinh hoạt,Nhà tiêu hợp vệ sinh,Sử dụng dịch vụ viễn thông,Kết quả phân loại,Họ và tên,Năm sinh,Giới tính,Quan hệ với chủ hộ,Số CCCD
@@ -38,28 +30,6 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : Database
         PM-001,01290,Tổ 1,Thành thị,Kinh,2022,2000000,,,,,x,Hộ nghèo,Nguyễn Thị Lan,1985,Nữ,Chủ hộ,004185000004
         PM-002,01290,Tổ 2,Thành thị,Kinh,2022,2500000,,,,,,,Trần Văn Minh,1990,Nam,Chủ hộ,004090000005
         """;
-
-    protected async Task<HouseholdImportResult> ImportCsvAsync(string csv, Actor? actor = null, string name = "danh-sach.csv", bool dryRun = false)
-    {
-        await using var db = Context();
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new HouseholdImporter(db).ImportAsync(stream, name, new HouseholdImportOptions(actor ?? Actor.System, DryRun: dryRun));
-    }
-
-    protected async Task<decimal?> RolledUpAsync(string unit, string period, string indicator, string disaggregation = "total")
-    {
-        await using var db = Context();
-        var u = await db.OrgUnits.SingleAsync(x => x.Code == unit);
-        var ind = await db.Indicators.SingleAsync(i => i.Code == indicator);
-        var dis = await db.Disaggregations.SingleAsync(d => d.Code == disaggregation);
-        return (await ValueRollup.ComputeAsync(db, u, Period.Parse(period))).SingleOrDefault(v => v.IndicatorId == ind.Id && v.DisaggregationId == dis.Id)?.Value;
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await ImportFileAsync(Units, "units.json");
-    }
 
     [Fact]
     public async Task ACommuneList_IsClassifiedUnderItsYearsStandard_AndItsFiguresRollUpToTheDistrict()
