@@ -69,6 +69,7 @@ public static class HouseholdCommands
                     bar, ct);
                 bar?.Done();
                 await io.Out.WriteLineAsync($"{(result.DryRun ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)")}: {result.Summary()} trong {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                await io.Out.WriteLineAsync("  " + string.Join(", ", result.Stages.Select(kv => $"{kv.Key} {kv.Value.ToString("0.0", CultureInfo.InvariantCulture)} s")));
                 foreach (var w in result.Warnings.Take(20)) await io.Out.WriteLineAsync("  cảnh báo: " + w);
                 return 0;
             }

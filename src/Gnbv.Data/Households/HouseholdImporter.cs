@@ -28,6 +28,9 @@ public sealed class HouseholdImportResult
     public List<string> Warnings { get; } = [];
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Seconds spent per stage: read (parse, classify, stage), check, merge, publish.</summary>
+    public Dictionary<string, double> Stages { get; } = [];
+
     public string Summary() =>
         $"{Rows} dòng, {Households} hộ: thêm {Created}, cập nhật {Updated}; {Members} thành viên ghi, {MembersRemoved} bỏ; {CensusEntries} kết quả rà soát" +
         (Years.Count > 0 ? $" năm {string.Join(", ", Years)}" : "") + (DryRun ? " (chạy thử, chưa ghi)" : "") +
@@ -95,11 +98,13 @@ public sealed class HouseholdImporter(AppDbContext db)
         if (parser.Errors.Any(e => e.Forbidden)) throw new ImportForbiddenException(parser.Errors.Where(e => e.Forbidden).ToList());
         if (parser.ErrorCount > 0) throw new ImportFailedException(WithOverflow(parser));
 
+        result.Stages["read"] = clock.Elapsed.TotalSeconds;
         progress?.Report(new HouseholdImportProgress("check", result.Rows, result.Households, total, total));
         await stage.IndexAsync(ct);
         var conflicts = await HouseholdMerge.CheckAsync(stage, ct);
         if (conflicts.Count > 0) throw new ImportFailedException(conflicts);
 
+        result.Stages["check"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("merge", result.Rows, result.Households, total, total));
         var counts = await HouseholdMerge.ApplyAsync(stage, DateTime.UtcNow, ct);
         result.Created = counts.Created;
@@ -110,6 +115,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         result.Warnings.AddRange(parser.Warnings);
         result.Years.AddRange(years);
 
+        result.Stages["merge"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("publish", result.Rows, result.Households, total, total));
         if (options.Actor != Actor.System) db.Actor = options.Actor.Name;
         db.Reason = options.Reason;
@@ -132,6 +138,7 @@ public sealed class HouseholdImporter(AppDbContext db)
 
         if (options.DryRun) await tx.RollbackAsync(ct);
         else await tx.CommitAsync(ct);
+        result.Stages["publish"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         result.Elapsed = clock.Elapsed;
         return result;
     }

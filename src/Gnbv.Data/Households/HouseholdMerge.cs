@@ -85,6 +85,8 @@ public static class HouseholdMerge
                 WHERE stage_h.target_id IS NULL AND h."OrgUnitId" = stage_h.org_unit_id AND h."Code" = stage_h.code
                 """, ct);
 
+        // The matches changed the staged tables: fresh statistics keep the planner off nested loops over a million rows.
+        await stage.ExecAsync(stage.IsPostgres ? "ANALYZE stage_h" : "ANALYZE temp.stage_h", ct);
         var removed = 0;
         if (updated > 0)
         {
@@ -95,16 +97,23 @@ public static class HouseholdMerge
                   AND (m."CitizenId" = stage_m.citizen_id OR (m."CitizenId" IS NULL AND m."Name" = stage_m.name AND m."BirthYear" IS NOT DISTINCT FROM stage_m.birth_year))
                 """, ct);
             await stage.ExecAsync("CREATE INDEX stage_m_target ON stage_m (target_member)", ct);
+            await stage.ExecAsync(stage.IsPostgres ? "ANALYZE stage_m" : "ANALYZE temp.stage_m", ct);
             // Two listed members matched to one registered member (same name and year, no ID): the first keeps it, the other is new.
             await stage.ExecAsync("""
                 UPDATE stage_m SET target_member = NULL
-                WHERE target_member IS NOT NULL AND line > (SELECT MIN(o.line) FROM stage_m o WHERE o.target_member = stage_m.target_member)
+                FROM (SELECT target_member, MIN(line) AS first FROM stage_m WHERE target_member IS NOT NULL
+                      GROUP BY target_member HAVING COUNT(*) > 1) d
+                WHERE stage_m.target_member = d.target_member AND stage_m.line > d.first
                 """, ct);
             removed = await stage.ExecAsync("""
                 DELETE FROM household_members
-                WHERE ("HouseholdId" IN (SELECT target_id FROM stage_h WHERE existed)
-                       OR "CitizenId" IN (SELECT citizen_id FROM stage_m WHERE citizen_id IS NOT NULL AND target_member IS NULL))
-                  AND "Id" NOT IN (SELECT target_member FROM stage_m WHERE target_member IS NOT NULL)
+                WHERE "HouseholdId" IN (SELECT target_id FROM stage_h WHERE existed)
+                  AND NOT EXISTS (SELECT 1 FROM stage_m s WHERE s.target_member = household_members."Id")
+                """, ct);
+            // A person listed in a new place leaves the household (also in this file) that held them.
+            removed += await stage.ExecAsync("""
+                DELETE FROM household_members
+                WHERE "CitizenId" IN (SELECT citizen_id FROM stage_m WHERE citizen_id IS NOT NULL AND target_member IS NULL)
                 """, ct);
             await stage.ExecAsync("""
                 UPDATE household_members SET "Name" = sm.name, "BirthYear" = sm.birth_year, "Sex" = sm.sex, "Relation" = sm.relation,

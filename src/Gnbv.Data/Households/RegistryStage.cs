@@ -29,6 +29,8 @@ public abstract class RegistryStage(DbConnection connection, DbTransaction trans
             await ExecAsync("DROP TABLE IF EXISTS temp.stage_h", ct);
             await ExecAsync("DROP TABLE IF EXISTS temp.stage_m", ct);
         }
+        // Hash joins and aggregates over a million staged rows stay in memory instead of spilling (for this transaction only).
+        if (IsPostgres) await ExecAsync("SET LOCAL work_mem = '64MB'", ct);
         var b = IsPostgres ? "boolean" : "integer";
         await ExecAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, temp, "stage_h",
             $"line integer, org_unit_id integer, province_code text, code text, village text, area integer, head_name text, ethnicity text, ethnic_minority {b}, policy text, causes text, synthetic {b}, year integer, standard_id integer, income bigint, score_a integer, mask integer, score_b integer, status integer, member_count integer, expected_escape {b}, plan text, target_id bigint, existed {b}"), ct);
