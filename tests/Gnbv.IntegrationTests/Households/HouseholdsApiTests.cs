@@ -309,6 +309,35 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         escape.GetProperty("households").EnumerateArray().ShouldAllBe(h => h.GetProperty("supportPlan").GetString()!.Length > 0);
     }
 
+    [Fact]
+    public async Task Pages_RenderTheListDetailAndTransitions_WithTheSameScopeAndMasking()
+    {
+        await using var db = Context();
+        var member = await db.HouseholdMembers.AsNoTracking()
+            .Where(m => m.CitizenId != null && db.Households.Any(h => h.Id == m.HouseholdId && h.OrgUnit!.Code == "01290"))
+            .OrderBy(m => m.Id).FirstAsync();
+        using var district = await _app.ClientAsAsync("baolam");
+        var list = await district.GetStringAsync("/households?unit=042&status=poor&year=2023");
+        list.ShouldContain("Dữ liệu giả lập");
+        list.ShouldContain("được ghi vào nhật ký");
+        list.ShouldContain($"<strong>{await db.CensusEntries.CountAsync(c => c.Year == 2023 && c.Status == HouseholdStatus.Poor)}</strong>");
+
+        var officerPage = await (await _app.ClientAsAsync("pacmiau")).GetStringAsync($"/households/{member.HouseholdId}");
+        officerPage.ShouldContain(member.CitizenId!);
+        officerPage.ShouldContain("data-classify");
+        var viewerPage = await (await _app.ClientAsAsync("baolam.xem")).GetStringAsync($"/households/{member.HouseholdId}");
+        viewerPage.ShouldNotContain(member.CitizenId!);
+        viewerPage.ShouldContain("********" + member.CitizenId![^4..]);
+        viewerPage.ShouldNotContain("data-classify", customMessage: "a viewer gets no census form");
+        var foreign = await (await _app.ClientAsAsync("lybon")).GetAsync($"/households/{member.HouseholdId}");
+        foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await foreign.Content.ReadAsStringAsync()).ShouldNotContain(member.CitizenId!);
+
+        var transitions = await district.GetStringAsync("/households/transitions?unit=042&year=2023");
+        transitions.ShouldContain("Biến động hộ nghèo");
+        transitions.ShouldContain("Thị trấn Pác Miầu".Split(' ')[^2]);
+    }
+
     private async Task<decimal> PublishedAsync(string indicator, string unit, string period)
     {
         await using var db = Context();
