@@ -17,7 +17,8 @@ public abstract class HouseholdPageBase : ComponentBase
     [Inject] protected NavigationManager Nav { get; set; } = null!;
     [CascadingParameter] public HttpContext? HttpContext { get; set; }
 
-    protected Actor Actor { get; private set; } = null!;
+    // Blazor renders once when initialisation first waits: until the caller is known, nobody with no rights.
+    protected Actor Actor { get; private set; } = new("", Gnbv.Domain.Users.Roles.Viewer, null, null);
     protected List<OrgUnit> Units { get; private set; } = [];
     protected string? Error { get; set; }
 
