@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Gnbv.BrowserTests;
@@ -206,5 +208,62 @@ public class ValidationPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         rows[1].ShouldContain("lybon", customMessage: "the commune's submission, first of its changed fields");
         rows.ShouldAllBe(r => !r.Contains("baolam") || r == rows[0]);
         await BrowserApp.ScreenshotAsync(district, "18-audit");
+    }
+}
+
+public class HouseholdPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task CommuneOfficer_FindsAHousehold_SeesTheLiveStatusChange_AndSavesTheCensus()
+    {
+        long id;
+        string code, head;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Gnbv.Data.Database.AppDbContext>();
+            await Gnbv.Data.Households.DemoHouseholds.LoadAsync(db, count: 40, seed: 11);
+            // A household of Pác Miầu that is not poor in 2023: typing a low income with its deprivations makes it poor.
+            var entry = await db.CensusEntries.AsNoTracking()
+                .Where(c => c.Year == 2023 && c.Status == Gnbv.Domain.Households.HouseholdStatus.NotPoor && c.Household!.OrgUnit!.Code == "01290")
+                .OrderBy(c => c.Id).Select(c => new { c.HouseholdId, c.Household!.Code, c.Household.HeadName }).FirstAsync();
+            (id, code, head) = (entry.HouseholdId, entry.Code, entry.HeadName);
+        }
+
+        var page = await app.SignInAsync("pacmiau");
+        await page.ClickAsync("nav.main a:has-text('Hộ nghèo, cận nghèo')");
+        await page.WaitForURLAsync(new Regex("/households"));
+        await page.FillAsync("input[name=q]", code);
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        var row = page.Locator("table.households tbody tr");
+        (await row.CountAsync()).ShouldBe(1);
+        (await row.TextContentAsync()).ShouldNotBeNull().ShouldContain(head);
+        (await row.TextContentAsync()).ShouldNotBeNull().ShouldContain("Dữ liệu giả lập");
+        await page.FillAsync("input[name=q]", "");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await BrowserApp.ScreenshotAsync(page, "19-households");
+
+        await page.GotoAsync($"/households/{id}");
+        (await page.TextContentAsync("h1")).ShouldNotBeNull().ShouldContain(code);
+        await page.FillAsync("input[name=scoreA]", "");
+        await page.FillAsync("input[name=income]", "900.000");
+        foreach (var d in new[] { "water", "sanitation", "telecom" })
+            if (!await page.IsCheckedAsync($"input[name=deprived][value={d}]")) await page.CheckAsync($"input[name=deprived][value={d}]");
+        // The script asks the server as the officer types: no button pressed yet.
+        await page.WaitForSelectorAsync("#live-classification:has-text('Hộ nghèo')");
+        (await page.TextContentAsync("#live-classification")).ShouldNotBeNull().ShouldContain("900.000");
+        await BrowserApp.ScreenshotAsync(page, "20-household");
+
+        await page.ClickAsync("button[value=save]");
+        (await page.TextContentAsync("[role=status].ok")).ShouldNotBeNull().ShouldContain("Hộ nghèo");
+        await page.GotoAsync($"/households/{id}");
+        (await page.TextContentAsync("table.census tbody tr")).ShouldNotBeNull().ShouldContain("Hộ nghèo");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Gnbv.Data.Database.AppDbContext>();
+            var saved = await db.CensusEntries.AsNoTracking().SingleAsync(c => c.HouseholdId == id && c.Year == 2023);
+            saved.Status.ShouldBe(Gnbv.Domain.Households.HouseholdStatus.Poor);
+            saved.Income.ShouldBe(900_000);
+        }
     }
 }

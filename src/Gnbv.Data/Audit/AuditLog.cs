@@ -43,9 +43,32 @@ public static class AuditLog
                 .Select(a => new { a.Entity, a.EntityKey, Unit = db.OrgUnits.Where(u => u.Id == a.OrgUnitId).Select(u => u.Code).FirstOrDefault(), a.Action, a.Changes, a.Reason, a.ChangedBy, a.ChangedAt })
                 .ToListAsync(ct);
             result.AddRange(rows.Select(a => new AuditRecord(a.Entity, a.EntityKey, a.Unit, a.Action,
-                JsonSerializer.Deserialize<Dictionary<string, string?[]>>(a.Changes) ?? [], a.Reason, a.ChangedBy, a.ChangedAt)));
+                ParseChanges(a.Changes), a.Reason, a.ChangedBy, a.ChangedAt)));
         }
         return result.OrderByDescending(r => r.ChangedAt).Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// {"field": [old, new]} as strings; a field given as one value (a file import's or export's counts)
+    /// is read as what it became, so that a summary entry never breaks the whole log.
+    /// </summary>
+    public static Dictionary<string, string?[]> ParseChanges(string json)
+    {
+        var result = new Dictionary<string, string?[]>();
+        using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) return result;
+        foreach (var p in doc.RootElement.EnumerateObject())
+            result[p.Name] = p.Value.ValueKind == JsonValueKind.Array
+                ? p.Value.EnumerateArray().Select(Text).ToArray()
+                : [null, Text(p.Value)];
+        return result;
+
+        static string? Text(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => e.GetString(),
+            _ => e.GetRawText(),
+        };
     }
 
     private static async Task<IEnumerable<AuditRecord>> ValuesAsync(AppDbContext db, IQueryable<int>? unitScope, AuditQuery q, int limit, CancellationToken ct)

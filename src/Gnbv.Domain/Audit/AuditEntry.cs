@@ -44,10 +44,13 @@ public static class AuditEntities
     /// <summary>A household list exported or downloaded (Decree 13/2023/NĐ-CP: every export of personal data is logged).</summary>
     public const string HouseholdExport = "household-export";
 
+    /// <summary>A household's census result typed by hand (status, income or score A, deprivations).</summary>
+    public const string HouseholdCensus = "household-census";
+
     /// <summary>Data values keep their own change log (data_value_changes); the audit export merges it under this name.</summary>
     public const string Value = "value";
 
-    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport];
+    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport, HouseholdCensus];
 
     public static string VietnameseName(string entity) => entity switch
     {
@@ -60,6 +63,7 @@ public static class AuditEntities
         Submission => "Gửi, duyệt số liệu",
         HouseholdImport => "Nhập danh sách hộ",
         HouseholdExport => "Xuất danh sách hộ",
+        HouseholdCensus => "Kết quả rà soát hộ",
         _ => entity,
     };
 
@@ -68,6 +72,7 @@ public static class AuditEntities
         "insert" => "Thêm",
         "update" => "Sửa",
         "delete" => "Xóa",
+        "export" => "Xuất",
         _ => action,
     };
 

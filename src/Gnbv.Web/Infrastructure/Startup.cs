@@ -31,6 +31,7 @@ public static class Startup
         services.AddGnbvAuth();
         services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
         services.AddSingleton<Gnbv.Reports.ReportService>();
+        services.AddSingleton<Features.Households.HouseholdImportJobs>();
         services.AddProblemDetails();
         services.AddExceptionHandler<GnbvExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -120,6 +121,7 @@ public static class Startup
         Features.Workflow.WorkflowApi.Map(api);
         Features.Submissions.CompletenessApi.Map(api);
         Features.Audit.AuditApi.Map(api);
+        Features.Households.HouseholdsApi.Map(api);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];

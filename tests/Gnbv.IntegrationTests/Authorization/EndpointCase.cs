@@ -16,6 +16,9 @@ public enum Guard
 
     /// <summary>Administrator only (metadata writes, import history).</summary>
     Admin,
+
+    /// <summary>Any role that writes data, whatever the unit named: the unit is checked later, row by row (household import jobs).</summary>
+    Writer,
 }
 
 /// <summary>How to call one endpoint for a given unit code.</summary>
@@ -25,6 +28,9 @@ public sealed record EndpointCase(string Method, string Route, Guard Guard, Func
 
     /// <summary>Only the refusals are checked (the allowed call is slow and tested elsewhere).</summary>
     public bool DenialsOnly { get; init; }
+
+    /// <summary>The answer of an allowed call: 200 unless the endpoint starts work and answers 202.</summary>
+    public System.Net.HttpStatusCode Success { get; init; } = System.Net.HttpStatusCode.OK;
 
     public static EndpointCase Get(string route, Guard guard, Func<string, string> url) =>
         new("GET", route, guard, unit => new HttpRequestMessage(HttpMethod.Get, url(unit)));

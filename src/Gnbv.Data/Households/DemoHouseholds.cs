@@ -1,0 +1,34 @@
+using System.Text;
+using Gnbv.Data.Database;
+using Gnbv.Data.Units;
+using Gnbv.Data.Users;
+using Gnbv.Domain.Periods;
+
+namespace Gnbv.Data.Households;
+
+/// <summary>
+/// Loads a synthetic registry the way `gnbv demo households` does: the generator writes each round
+/// as a commune list and the ordinary importer reads it, so tests and demos exercise the real path.
+/// </summary>
+public static class DemoHouseholds
+{
+    public static async Task<List<HouseholdImportResult>> LoadAsync(AppDbContext db, string unit = "042", int count = 60, int seed = 1,
+        int[]? years = null, CancellationToken ct = default)
+    {
+        years ??= [2022, 2023];
+        var results = new List<HouseholdImportResult>();
+        foreach (var year in years.Order())
+        {
+            var root = await UnitResolver.ResolveAsync(db, unit, Period.Year(year), ct);
+            var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+            using var buffer = new MemoryStream();
+            await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                HouseholdGenerator.Write(writer, communes, count, seed, year, years.Min());
+            buffer.Position = 0;
+            results.Add(await new HouseholdImporter(db).ImportAsync(buffer, $"demo-households-{year}.csv",
+                new HouseholdImportOptions(Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), null, ct));
+            db.ChangeTracker.Clear();
+        }
+        return results;
+    }
+}
