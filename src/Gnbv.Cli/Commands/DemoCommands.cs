@@ -35,32 +35,21 @@ public static class DemoCommands
             await using var db = await options.OpenAsync(parse, ct);
             var roundYears = parse.GetValue(years)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-            var dir = parse.GetValue(output);
-            var keep = dir is not null;
-            dir ??= Directory.CreateTempSubdirectory("gnbv-households-");
-            dir.Create();
-            try
+            if (parse.GetValue(output) is not { } dir)
             {
-                foreach (var year in roundYears)
-                {
-                    var root = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
-                    var communes = await Gnbv.Data.Households.RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
-                    var path = Path.Combine(dir.FullName, $"households-{year}.csv");
-                    await using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16))
-                    {
-                        var rows = Gnbv.Data.Households.HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
-                        await io.Out.WriteLineAsync($"Năm {year}: {parse.GetValue(count)} hộ giả lập, {rows} dòng, {communes.Count} xã của {root.Name} -> {(keep ? path : "nhập")}");
-                    }
-                    if (keep) continue;
-                    await using var stream = File.OpenRead(path);
-                    var result = await new Gnbv.Data.Households.HouseholdImporter(db).ImportAsync(stream, path,
-                        new Gnbv.Data.Households.HouseholdImportOptions(Gnbv.Data.Users.Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), null, ct);
-                    await io.Out.WriteLineAsync("  " + result.Summary());
-                }
+                foreach (var result in await Gnbv.Data.Households.DemoHouseholds.LoadAsync(db, parse.GetValue(unit)!, parse.GetValue(count), parse.GetValue(seed), [.. roundYears], null, ct))
+                    await io.Out.WriteLineAsync($"{parse.GetValue(count)} hộ giả lập, năm {string.Join(", ", result.Years)}: {result.Summary()} trong {result.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
+                return 0;
             }
-            finally
+            dir.Create();
+            foreach (var year in roundYears)
             {
-                if (!keep) dir.Delete(true);
+                var root = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
+                var communes = await Gnbv.Data.Households.RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+                var path = Path.Combine(dir.FullName, $"households-{year}.csv");
+                await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+                var rows = Gnbv.Data.Households.HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
+                await io.Out.WriteLineAsync($"Năm {year}: {parse.GetValue(count)} hộ giả lập, {rows} dòng, {communes.Count} xã của {root.Name} -> {path}");
             }
             return 0;
         });

@@ -18,6 +18,8 @@ public static class HouseholdCommands
         var command = new Command("households", "Sổ hộ nghèo, cận nghèo: mẫu, nhập, số liệu (household registry)");
         command.Subcommands.Add(Template(io));
         command.Subcommands.Add(Import(options, io));
+        command.Subcommands.Add(SupportImport(options, io));
+        command.Subcommands.Add(Export(options, io));
         command.Subcommands.Add(Publish(options, io));
         command.Subcommands.Add(Transitions(options, io));
         return command;
@@ -26,19 +28,21 @@ public static class HouseholdCommands
     static Command Template(CliIo io)
     {
         var output = new Option<FileInfo>("--out") { Description = "Tệp mẫu: .xlsx (mặc định) hoặc .csv", DefaultValueFactory = _ => new FileInfo("mau-danh-sach-ho.xlsx") };
-        var command = new Command("template", "Tải mẫu danh sách hộ để xã điền (blank household list)") { output };
+        var support = new Option<bool>("--support") { Description = "Mẫu danh sách hỗ trợ đã nhận (thay cho danh sách hộ)" };
+        var command = new Command("template", "Tải mẫu danh sách hộ để xã điền (blank household list)") { output, support };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(output)!;
+            var columns = parse.GetValue(support) ? SupportColumns.All : HouseholdColumns.All;
             if (file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 await using var writer = new StreamWriter(file.FullName, false, new UTF8Encoding(true));
-                HouseholdTemplate.WriteCsv(writer);
+                HouseholdTemplate.WriteCsv(writer, columns);
             }
             else
             {
                 await using var stream = File.Create(file.FullName);
-                HouseholdTemplate.WriteXlsx(stream);
+                HouseholdTemplate.WriteXlsx(stream, columns);
             }
             await io.Out.WriteLineAsync($"Đã ghi mẫu (template written): {file.Name}");
             return 0;
@@ -87,6 +91,45 @@ public static class HouseholdCommands
                 }
                 throw;
             }
+        });
+        return command;
+    }
+
+    static Command SupportImport(GlobalOptions options, CliIo io)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Danh sách hỗ trợ .csv hoặc .xlsx: mã hộ, mã xã, số CCCD, loại hỗ trợ, dự án, nguồn vốn, số tiền, số lượng, ngày, ghi chú" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra, không ghi" };
+        var reason = new Option<string?>("--reason") { Description = "Lý do, ghi vào nhật ký" };
+        var command = new Command("support", "Nhập danh sách hộ, thành viên đã nhận hỗ trợ; số lượt và số tiền vào số liệu báo cáo theo tháng") { file, dryRun, reason };
+        command.SetAction(async (parse, ct) =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
+            await using var db = await options.OpenAsync(parse, ct);
+            await using var stream = File.OpenRead(info.FullName);
+            var r = await new SupportImporter(db).ImportAsync(stream, info.Name, Actor.System, parse.GetValue(dryRun), parse.GetValue(reason), ct);
+            await io.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)")}: {r.Rows} dòng hỗ trợ: thêm {r.Created}, sửa {r.Updated}; {r.FiguresWritten} số liệu tháng tính lại");
+            return 0;
+        });
+        return command;
+    }
+
+    static Command Export(GlobalOptions options, CliIo io)
+    {
+        var unit = new Option<string>("--unit") { Description = "Đơn vị", Required = true };
+        var year = new Option<int?>("--year") { Description = "Năm rà soát in kèm kết quả" };
+        var output = new Option<FileInfo>("--out") { Description = "Tệp CSV", Required = true };
+        var command = new Command("export", "Xuất danh sách hộ (mỗi thành viên một dòng, nhập lại được); mỗi lần xuất được ghi nhật ký") { unit, year, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await options.OpenAsync(parse, ct);
+            var y = parse.GetValue(year);
+            var u = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, y is { } yy ? Domain.Periods.Period.Year(yy) : null, ct);
+            var plan = await HouseholdExporter.LogAsync(db, Actor.System, u, y, ct);
+            await using var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(true));
+            var rows = await HouseholdExporter.WriteCsvAsync(db, plan, writer, ct);
+            await io.Out.WriteLineAsync($"Đã xuất {rows} dòng, {plan.Households} hộ của {u.Name} (ghi nhật ký)");
+            return 0;
         });
         return command;
     }

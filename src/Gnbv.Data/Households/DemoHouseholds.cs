@@ -13,7 +13,7 @@ namespace Gnbv.Data.Households;
 public static class DemoHouseholds
 {
     public static async Task<List<HouseholdImportResult>> LoadAsync(AppDbContext db, string unit = "042", int count = 60, int seed = 1,
-        int[]? years = null, CancellationToken ct = default)
+        int[]? years = null, IProgress<HouseholdImportProgress>? progress = null, CancellationToken ct = default)
     {
         years ??= [2022, 2023];
         var results = new List<HouseholdImportResult>();
@@ -21,12 +21,13 @@ public static class DemoHouseholds
         {
             var root = await UnitResolver.ResolveAsync(db, unit, Period.Year(year), ct);
             var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
-            using var buffer = new MemoryStream();
+            // A temporary file, not memory: a benchmark-sized round is hundreds of megabytes.
+            await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
                 HouseholdGenerator.Write(writer, communes, count, seed, year, years.Min());
             buffer.Position = 0;
             results.Add(await new HouseholdImporter(db).ImportAsync(buffer, $"demo-households-{year}.csv",
-                new HouseholdImportOptions(Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), null, ct));
+                new HouseholdImportOptions(Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), progress, ct));
             db.ChangeTracker.Clear();
         }
         return results;

@@ -31,6 +31,12 @@ public static class HouseholdFileReader
         : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, requiredKeys, HouseholdColumns.KeyOf)
         : throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
 
+    /// <summary>The same reader for another layout (the list of support received).</summary>
+    public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, Func<string, string?> keyOf) =>
+        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(stream, requiredKeys, keyOf)
+        : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, requiredKeys, keyOf)
+        : throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
+
     public static ImportFailedException Fail(int line, string field, string message) =>
         new([new ImportError("households", 0, line, field, message)]);
 

@@ -51,11 +51,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         var clock = Stopwatch.StartNew();
         if (!options.Actor.CanWriteData)
             throw new ImportForbiddenException([new ImportError("households", 0, null, "*", $"{options.Actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
-        var units = new Dictionary<string, Domain.Units.OrgUnit>(StringComparer.OrdinalIgnoreCase);
-        var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.ValidTo == null).ThenBy(u => u.ValidTo).ToListAsync(ct);
-        foreach (var u in all)
-            if (u.OfficialCode is { } official) units[official] = u; // a reused GSO code: the unit valid longest
-        foreach (var u in all) units[u.Code] = u; // the system's own code always wins
+        var units = await RegistryUnits.ByCodeAsync(db, ct);
         var standards = await db.PovertyStandards.AsNoTracking().ToListAsync(ct);
         var parser = new HouseholdRowParser(units, standards, options.Actor, options.DefaultYear);
         var result = new HouseholdImportResult { DryRun = options.DryRun };

@@ -132,7 +132,7 @@ public static class RegistryPublisher
         return new PublishResult(year, bySubtree.Count, inserted, updated, deleted);
     }
 
-    static async Task<int> EnsurePeriodAsync(AppDbContext db, Period period, CancellationToken ct)
+    internal static async Task<int> EnsurePeriodAsync(AppDbContext db, Period period, CancellationToken ct)
     {
         var row = await db.Periods.FirstOrDefaultAsync(p => p.Code == period.Id, ct);
         if (row is null)

@@ -14,4 +14,15 @@ public static class RegistryUnits
             .OrderBy(u => u.Code).ToListAsync(ct);
         return units.Where(u => u.IsValidOn(day)).ToList();
     }
+
+    /// <summary>Units by the code a commune's list gives: the system's code, else the GSO code (a reused one goes to the unit valid longest).</summary>
+    public static async Task<Dictionary<string, OrgUnit>> ByCodeAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var units = new Dictionary<string, OrgUnit>(StringComparer.OrdinalIgnoreCase);
+        var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.ValidTo == null).ThenBy(u => u.ValidTo).ToListAsync(ct);
+        foreach (var u in all)
+            if (u.OfficialCode is { } official) units[official] = u;
+        foreach (var u in all) units[u.Code] = u;
+        return units;
+    }
 }

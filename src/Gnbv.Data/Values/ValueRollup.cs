@@ -36,16 +36,17 @@ public static class ValueRollup
         if (rows.Any(r => r.FromRegistry))
         {
             // Registry figures replace hand-typed ones of the same indicator at the unit holding the
-            // registry and at every unit above it (a district total typed by hand would double count).
+            // registry and at every unit above it, whatever period inside the requested one they were
+            // typed for (a district's half-year total typed by hand would double count the communes' months).
             var paths = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
-            var covered = new HashSet<(int, int, int, string)>();
+            var covered = new HashSet<(int, int, string)>();
             foreach (var r in rows.Where(r => r.FromRegistry))
             {
                 var path = paths[r.OrgUnitId];
                 for (var i = path.IndexOf('/', 1); i > 0; i = path.IndexOf('/', i + 1))
-                    covered.Add((r.IndicatorId, r.DisaggregationId, r.PeriodId, path[..(i + 1)]));
+                    covered.Add((r.IndicatorId, r.DisaggregationId, path[..(i + 1)]));
             }
-            rows = rows.Where(r => r.FromRegistry || !covered.Contains((r.IndicatorId, r.DisaggregationId, r.PeriodId, paths[r.OrgUnitId]))).ToList();
+            rows = rows.Where(r => r.FromRegistry || !covered.Contains((r.IndicatorId, r.DisaggregationId, paths[r.OrgUnitId]))).ToList();
         }
 
         var result = new List<RolledUpValue>();

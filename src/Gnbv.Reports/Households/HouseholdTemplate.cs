@@ -11,11 +11,11 @@ namespace Gnbv.Reports.Households;
 /// </summary>
 public static class HouseholdTemplate
 {
-    public static void WriteXlsx(Stream output)
+    public static void WriteXlsx(Stream output, IReadOnlyList<HouseholdColumn>? layout = null)
     {
         using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("Danh sách hộ");
-        var columns = HouseholdColumns.All;
+        var columns = layout ?? HouseholdColumns.All;
+        var sheet = book.Worksheets.Add(columns == SupportColumns.All ? "Hỗ trợ đã nhận" : "Danh sách hộ");
         for (var i = 0; i < columns.Count; i++)
         {
             var cell = sheet.Cell(1, i + 1);
@@ -48,10 +48,10 @@ public static class HouseholdTemplate
         book.SaveAs(output);
     }
 
-    public static void WriteCsv(TextWriter output)
+    public static void WriteCsv(TextWriter output, IReadOnlyList<HouseholdColumn>? layout = null)
     {
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var c in HouseholdColumns.All) csv.WriteField(c.Header);
+        foreach (var c in layout ?? HouseholdColumns.All) csv.WriteField(c.Header);
         csv.NextRecord();
     }
 }

@@ -82,6 +82,49 @@ public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provide
     }
 
     [Fact]
+    public async Task Households_Template_DemoGenerator_Import_Transitions_AndLoggedExport()
+    {
+        await LoadDemoAsync();
+        var template = Path.Combine(Path.GetTempPath(), $"mau-{Guid.NewGuid():N}.xlsx");
+        (await CliRunner.RunAsync(Database, "households", "template", "--out", template)).ExitCode.ShouldBe(0);
+        using (var book = new ClosedXML.Excel.XLWorkbook(template))
+            book.Worksheet(1).Cell(1, 1).GetString().ShouldBe("Mã hộ");
+
+        var dir = Path.Combine(Path.GetTempPath(), $"gl-{Guid.NewGuid():N}");
+        var gen = await CliRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", dir);
+        gen.ExitCode.ShouldBe(0, gen.Err);
+        var again = Path.Combine(Path.GetTempPath(), $"gl-{Guid.NewGuid():N}");
+        await CliRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", again);
+        File.ReadAllBytes(Path.Combine(dir, "households-2023.csv")).ShouldBe(File.ReadAllBytes(Path.Combine(again, "households-2023.csv")), "same seed, same file");
+
+        foreach (var year in new[] { "2022", "2023" })
+        {
+            var import = await CliRunner.RunAsync(Database, "households", "import", Path.Combine(dir, $"households-{year}.csv"), "--quiet");
+            import.ExitCode.ShouldBe(0, import.Err);
+            import.Out.ShouldContain("120 hộ");
+        }
+        var transitions = await CliRunner.RunAsync(Database, "households", "transitions", "--unit", "042", "--year", "2023", "--json");
+        using (var doc = JsonDocument.Parse(transitions.Out))
+        {
+            var t = doc.RootElement;
+            (t.GetProperty("poorStart").GetInt64() + t.GetProperty("entered").GetInt64() - t.GetProperty("exited").GetInt64()).ShouldBe(t.GetProperty("poorEnd").GetInt64());
+            t.GetProperty("households").GetInt64().ShouldBe(120);
+        }
+
+        var bad = TempFile("bad.csv", "household_code,commune,census_year,income,name\nA-1,01294,2023,abc,Người Một\n");
+        var errors = Path.Combine(Path.GetTempPath(), $"loi-{Guid.NewGuid():N}.csv");
+        var refused = await CliRunner.RunAsync(Database, "households", "import", bad, "--quiet", "--errors", errors);
+        refused.ExitCode.ShouldNotBe(0);
+        File.ReadAllText(errors).ShouldContain("2,income,");
+
+        var export = Path.Combine(Path.GetTempPath(), $"ds-{Guid.NewGuid():N}.csv");
+        (await CliRunner.RunAsync(Database, "households", "export", "--unit", "01294", "--year", "2023", "--out", export)).ExitCode.ShouldBe(0);
+        File.ReadLines(export).Skip(1).ShouldAllBe(l => l.StartsWith("GL-01294-", StringComparison.Ordinal));
+        await using var db = Context();
+        (await db.AuditEntries.CountAsync(a => a.Entity == "household-export" && a.EntityKey == "01294/2023")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Import_FileWithOneBadRow_ExitsNonZero_NamesTheRow_AndWritesNothing()
     {
         await LoadDemoAsync();

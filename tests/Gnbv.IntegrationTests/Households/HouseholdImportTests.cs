@@ -21,7 +21,7 @@ namespace Gnbv.IntegrationTests.Households;
 public abstract class HouseholdImportTests(DatabaseProvider provider) : RegistryTest(provider)
 {
     // Vietnamese headers as the template writes them; household fields only on a household's first row.
-    const string Round2022 = """
+    public const string Round2022 = """
         Mã hộ,Mã xã,"Thôn, bản",Khu vực,Dân tộc,Năm rà soát,Thu nhập bình quân,Điểm A,Việc làm,Nguồn nước sinh hoạt,Nhà tiêu hợp vệ sinh,Sử dụng dịch vụ viễn thông,Kết quả phân loại,Họ và tên,Năm sinh,Giới tính,Quan hệ với chủ hộ,Số CCCD
         LB-001,01294,Nà Mòn,Nông thôn,Mông,2022,1.200.000,,x,x,x,,Hộ nghèo,Lý Văn Pà,1970,Nam,Chủ hộ,004070000001
         LB-001,01294,,,,,,,,,,,,Hoàng Thị Mỷ,1972,Nữ,Vợ,004172000002
