@@ -5,6 +5,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+// Each test class starts its own web app, demo database and Chromium. Run in parallel on the
+// 2-core machine, a class's first page took over Playwright's 30 s once in CI; one at a time is
+// slower overall but never starves a page load.
+[assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Gnbv.BrowserTests;
 
 /// <summary>
