@@ -34,7 +34,7 @@ public static class CensusEditor
         var standard = await Standards.ForYearAsync(db, year, ct);
         var classification = PovertyClassifier.Classify(standard, household.Area, input.Income, input.ScoreA, input.Deprived);
         var mask = 0;
-        foreach (var ind in standard.Indicators.Where(i => classification.Deprived.Contains(i.Code))) mask |= 1 << ind.Sort;
+        foreach (var ind in standard.Indicators.Where(i => classification.Deprived.Contains(i.Code))) mask |= ind.Bit;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await db.CensusEntries.FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Year == year, ct);
@@ -75,9 +75,7 @@ public static class CensusEditor
         db.Reason = reason;
         await db.SaveChangesAsync(ct);
 
-        await RegistryPublisher.PublishAsync(db, year, ct);
-        if (await db.CensusEntries.AnyAsync(c => c.Year == year + 1, ct))
-            await RegistryPublisher.PublishAsync(db, year + 1, ct);
+        await RegistryPublisher.PublishChangedAsync(db, [year], ct);
         await tx.CommitAsync(ct);
         return new CensusSaved(entry, classification, created);
     }

@@ -79,10 +79,13 @@ public static class HouseholdColumns
     }
 
     /// <summary>Column key by normalized header or code; null for a header not in the layout.</summary>
-    public static string? KeyOf(string header)
+    public static string? KeyOf(string header) => KeyOf(header, All);
+
+    /// <summary>Column key of a header in a layout (this one, or the support list's).</summary>
+    public static string? KeyOf(string header, IReadOnlyList<HouseholdColumn> layout)
     {
         var n = Normalize(header);
-        foreach (var c in All)
+        foreach (var c in layout)
             if (n == Normalize(c.Header) || n == Normalize(c.Key)) return c.Key;
         return null;
     }

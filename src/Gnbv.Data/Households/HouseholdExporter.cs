@@ -92,7 +92,7 @@ public static class HouseholdExporter
                     cells[index["score_a"]] = e.ScoreA?.ToString(CultureInfo.InvariantCulture) ?? "";
                     if (standards.TryGetValue(e.PovertyStandardId, out var s))
                         foreach (var ind in s.Indicators)
-                            if ((e.DeprivedMask & (1 << ind.Sort)) != 0 && index.TryGetValue(ind.Code, out var col)) cells[col] = "x";
+                            if (ind.IsSetIn(e.DeprivedMask) && index.TryGetValue(ind.Code, out var col)) cells[col] = "x";
                     cells[index["status"]] = HouseholdStatuses.VietnameseName(e.Status);
                     cells[index["expected_escape"]] = e.ExpectedEscape ? "x" : "";
                     cells[index["support_plan"]] = e.SupportPlan ?? "";

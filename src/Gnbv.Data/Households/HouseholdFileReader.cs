@@ -27,9 +27,7 @@ public sealed class SourceRow(int line, Dictionary<string, string> cells)
 public static class HouseholdFileReader
 {
     public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys) =>
-        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(stream, requiredKeys, HouseholdColumns.KeyOf)
-        : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, requiredKeys, HouseholdColumns.KeyOf)
-        : throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
+        Read(stream, fileName, requiredKeys, HouseholdColumns.KeyOf);
 
     /// <summary>The same reader for another layout (the list of support received).</summary>
     public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, Func<string, string?> keyOf) =>

@@ -115,9 +115,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         progress?.Report(new HouseholdImportProgress("publish", result.Rows, result.Households, total, total));
         if (options.Actor != Actor.System) db.Actor = options.Actor.Name;
         db.Reason = options.Reason;
-        foreach (var year in years.Concat(years.Select(y => y + 1)).Distinct().Order())
-            if (year <= years.Max || await db.CensusEntries.AnyAsync(c => c.Year == year, ct))
-                await RegistryPublisher.PublishAsync(db, year, ct);
+        await RegistryPublisher.PublishChangedAsync(db, years, ct);
 
         db.AuditEntries.Add(new AuditEntry
         {

@@ -119,7 +119,7 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
                     if (cell is "x" or "X" or "1" || cell.Equals("có", StringComparison.OrdinalIgnoreCase))
                     {
                         deprived.Add(ind.Code);
-                        mask |= 1 << ind.Sort;
+                        mask |= ind.Bit;
                     }
                     else Error(first.Line, ind.Code, $"'{cell}' không hợp lệ; ghi x nếu thiếu hụt, để trống nếu không (use x or empty)");
                 }

@@ -134,15 +134,23 @@ public static class RegistryFigures
         return result;
     }
 
-    /// <summary>The counts of a unit's subtree (a commune's own, or summed over the communes below it).</summary>
-    public static async Task<RegistryCounts?> ForUnitAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default)
+    /// <summary>The communes under a unit (or the unit itself) that have registry counts for the year, by code.</summary>
+    public static async Task<List<(OrgUnit Commune, RegistryCounts Counts)>> CommunesUnderAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default)
     {
         var byCommune = await ByCommuneAsync(db, year, ct);
-        if (byCommune.Count == 0) return null;
-        var units = await db.OrgUnits.AsNoTracking().Where(u => byCommune.Keys.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        var ids = byCommune.Keys.ToList();
+        var communes = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Path.StartsWith(unit.Path)).OrderBy(u => u.Code).ToListAsync(ct);
+        return communes.Select(u => (u, byCommune[u.Id])).ToList();
+    }
+
+    /// <summary>The counts of a unit's subtree (a commune's own, or summed over the communes below it); null without a registry.</summary>
+    public static async Task<RegistryCounts?> ForUnitAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default) =>
+        Sum((await CommunesUnderAsync(db, unit, year, ct)).Select(c => c.Counts));
+
+    public static RegistryCounts? Sum(IEnumerable<RegistryCounts> counts)
+    {
         RegistryCounts? total = null;
-        foreach (var u in units.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)))
-            (total ??= new RegistryCounts()).Add(byCommune[u.Id]);
+        foreach (var c in counts) (total ??= new RegistryCounts()).Add(c);
         return total;
     }
 }

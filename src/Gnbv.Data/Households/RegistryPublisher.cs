@@ -27,10 +27,11 @@ public static class RegistryPublisher
         var disaggregations = await db.Disaggregations.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         var standard = await db.PovertyStandards.AsNoTracking().FirstOrDefaultAsync(s => s.FromYear <= year && year <= s.ToYear, ct);
 
-        var wanted = new Dictionary<(int Indicator, int Disaggregation, int Unit), decimal>();
+        var periodId = await EnsurePeriodAsync(db, Period.Year(year), ct);
+        var wanted = new Dictionary<(int Indicator, int Disaggregation, int Unit, int Period), decimal>();
         void Put(string indicator, string disaggregation, int unit, decimal value)
         {
-            if (indicators.TryGetValue(indicator, out var i) && disaggregations.TryGetValue(disaggregation, out var d)) wanted[(i, d, unit)] = value;
+            if (indicators.TryGetValue(indicator, out var i) && disaggregations.TryGetValue(disaggregation, out var d)) wanted[(i, d, unit, periodId)] = value;
         }
 
         // Subtree sums for every ancestor of a commune with households.
@@ -83,53 +84,26 @@ public static class RegistryPublisher
                     RegistryCounts.Rate(counts.PoorBefore, counts.TotalBefore) - RegistryCounts.Rate(counts.PoorAfter, counts.Total(0)));
         }
 
-        var periodId = await EnsurePeriodAsync(db, Period.Parse(year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         var registryIndicators = indicators.Values.ToHashSet();
         var existing = await db.DataValues
             .Where(v => v.PeriodId == periodId && (v.FromRegistry || registryIndicators.Contains(v.IndicatorId)))
             .ToListAsync(ct);
-        var existingByKey = existing.ToDictionary(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId));
-        int inserted = 0, updated = 0, deleted = 0;
-        var now = DateTime.UtcNow;
-        foreach (var (key, value) in wanted)
-        {
-            if (existingByKey.TryGetValue(key, out var v))
-            {
-                if (v.Value == value && v.FromRegistry) continue;
-                v.Value = value;
-                v.FromRegistry = true;
-                v.Comment = $"Từ sổ hộ, rà soát năm {year}";
-                v.UpdatedAt = now;
-                v.UpdatedBy = db.Actor;
-                updated++;
-            }
-            else
-            {
-                db.DataValues.Add(new DataValue
-                {
-                    IndicatorId = key.Indicator,
-                    DisaggregationId = key.Disaggregation,
-                    OrgUnitId = key.Unit,
-                    PeriodId = periodId,
-                    Value = value,
-                    FromRegistry = true,
-                    Comment = $"Từ sổ hộ, rà soát năm {year}",
-                    CreatedAt = now,
-                    CreatedBy = db.Actor,
-                    UpdatedAt = now,
-                    UpdatedBy = db.Actor,
-                });
-                inserted++;
-            }
-        }
-        foreach (var v in existing.Where(v => v.FromRegistry && !wanted.ContainsKey((v.IndicatorId, v.DisaggregationId, v.OrgUnitId))))
-        {
-            db.DataValues.Remove(v);
-            deleted++;
-        }
+        var changes = RegistryValues.Sync(db, existing, wanted, $"Từ sổ hộ, rà soát năm {year}");
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return new PublishResult(year, bySubtree.Count, inserted, updated, deleted);
+        return new PublishResult(year, bySubtree.Count, changes.Inserted, changes.Updated, changes.Deleted);
+    }
+
+    /// <summary>
+    /// After census entries of these years changed: their figures, and the next year's where it has a
+    /// round (its transitions start from them).
+    /// </summary>
+    public static async Task PublishChangedAsync(AppDbContext db, IEnumerable<int> years, CancellationToken ct = default)
+    {
+        var changed = years.ToHashSet();
+        foreach (var year in changed.ToList())
+            if (!changed.Contains(year + 1) && await db.CensusEntries.AnyAsync(c => c.Year == year + 1, ct)) changed.Add(year + 1);
+        foreach (var year in changed.Order()) await PublishAsync(db, year, ct);
     }
 
     internal static async Task<int> EnsurePeriodAsync(AppDbContext db, Period period, CancellationToken ct)

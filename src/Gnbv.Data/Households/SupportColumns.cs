@@ -17,11 +17,5 @@ public static class SupportColumns
         new("note", "Ghi chú", true, ""),
     ];
 
-    public static string? KeyOf(string header)
-    {
-        var n = HouseholdColumns.Normalize(header);
-        foreach (var c in All)
-            if (n == HouseholdColumns.Normalize(c.Header) || n == HouseholdColumns.Normalize(c.Key)) return c.Key;
-        return null;
-    }
+    public static string? KeyOf(string header) => HouseholdColumns.KeyOf(header, All);
 }

@@ -37,12 +37,15 @@ public static class SupportPublisher
             var status = census.ToDictionary(c => (c.HouseholdId, c.Year), c => c.Status);
             var minority = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id) && h.EthnicMinority).Select(h => h.Id).ToListAsync(ct);
 
-            var wanted = new Dictionary<(int Indicator, int Disaggregation, string Period), decimal>();
+            var periodIds = new Dictionary<string, int>();
+            foreach (var m in commune.Select(m => Month(m.Year, m.Month)).Distinct())
+                periodIds[m] = await RegistryPublisher.EnsurePeriodAsync(db, Period.Parse(m), ct);
+            var wanted = new Dictionary<(int Indicator, int Disaggregation, int Unit, int Period), decimal>();
             void Add(string indicator, string disaggregation, string period, decimal value)
             {
                 if (!byCode.TryGetValue(indicator, out var ind) || !disaggregations.TryGetValue(disaggregation, out var dis)) return;
                 if (disaggregation != "total" && ind.Disaggregations.All(d => d.DisaggregationId != dis)) return;
-                var key = (ind.Id, dis, period);
+                var key = (ind.Id, dis, commune.Key, periodIds[period]);
                 wanted[key] = wanted.GetValueOrDefault(key) + value;
             }
             foreach (var m in commune) // every touched month is rewritten, even to nothing
@@ -70,47 +73,13 @@ public static class SupportPublisher
                 }
             }
 
-            var periodIds = new Dictionary<string, int>();
-            foreach (var m in commune.Select(m => Month(m.Year, m.Month)).Distinct())
-                periodIds[m] = await RegistryPublisher.EnsurePeriodAsync(db, Period.Parse(m), ct);
             var indicatorIds = indicators.Select(i => i.Id).ToList();
             var ids = periodIds.Values.ToList();
             var existing = await db.DataValues
                 .Where(v => v.OrgUnitId == commune.Key && ids.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId))
                 .ToListAsync(ct);
-            var existingByKey = existing.ToDictionary(v => (v.IndicatorId, v.DisaggregationId, v.PeriodId));
-            var now = DateTime.UtcNow;
-            foreach (var ((ind, dis, period), value) in wanted)
-            {
-                var key = (ind, dis, periodIds[period]);
-                var rounded = Math.Round(value, 3);
-                if (existingByKey.Remove(key, out var v))
-                {
-                    if (v.Value == rounded && v.FromRegistry) continue;
-                    v.Value = rounded;
-                    v.FromRegistry = true;
-                    v.Comment = "Từ sổ hộ: hỗ trợ đã nhận";
-                    v.UpdatedAt = now;
-                    v.UpdatedBy = db.Actor;
-                }
-                else
-                    db.DataValues.Add(new DataValue
-                    {
-                        IndicatorId = ind,
-                        DisaggregationId = dis,
-                        OrgUnitId = commune.Key,
-                        PeriodId = key.Item3,
-                        Value = rounded,
-                        FromRegistry = true,
-                        Comment = "Từ sổ hộ: hỗ trợ đã nhận",
-                        CreatedAt = now,
-                        CreatedBy = db.Actor,
-                        UpdatedAt = now,
-                        UpdatedBy = db.Actor,
-                    });
-                written++;
-            }
-            foreach (var stale in existingByKey.Values.Where(v => v.FromRegistry)) db.DataValues.Remove(stale);
+            var changes = RegistryValues.Sync(db, existing, wanted.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)), "Từ sổ hộ: hỗ trợ đã nhận");
+            written += changes.Inserted + changes.Updated;
         }
         await db.SaveChangesAsync(ct);
         return written;

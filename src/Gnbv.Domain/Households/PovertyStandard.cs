@@ -53,6 +53,11 @@ public class DeprivationIndicator
     public required string Dimension { get; set; }
     public required string Name { get; set; }
     public int Sort { get; set; }
+
+    /// <summary>This indicator's bit in a census entry's deprivation mask (its place in the standard).</summary>
+    public int Bit => 1 << Sort;
+
+    public bool IsSetIn(int mask) => (mask & Bit) != 0;
 }
 
 public enum Area

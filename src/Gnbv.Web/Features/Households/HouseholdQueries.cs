@@ -114,7 +114,7 @@ public static class HouseholdQueries
 
     static CensusDto ToDto(CensusEntry c, Area area, PovertyStandard? standard)
     {
-        var codes = standard?.Indicators.OrderBy(i => i.Sort).Where(i => (c.DeprivedMask & (1 << i.Sort)) != 0).Select(i => i.Code).ToList() ?? [];
+        var codes = standard?.Indicators.OrderBy(i => i.Sort).Where(i => i.IsSetIn(c.DeprivedMask)).Select(i => i.Code).ToList() ?? [];
         IReadOnlyList<string> reasons = [];
         // Entries keep the outcome, not the words: the same standard and inputs give the same reasons again.
         if (standard is not null)
@@ -131,7 +131,7 @@ public static class HouseholdQueries
     static async Task<Expression<Func<CensusEntry, bool>>> DeprivedOnAsync(AppDbContext db, string code, CancellationToken ct)
     {
         var bits = (await db.PovertyStandards.AsNoTracking().ToListAsync(ct))
-            .SelectMany(s => s.Indicators.Where(i => i.Code == code).Select(i => (s.Id, Bit: 1 << i.Sort))).ToList();
+            .SelectMany(s => s.Indicators.Where(i => i.Code == code).Select(i => (s.Id, i.Bit))).ToList();
         if (bits.Count == 0) throw new DomainException($"Chỉ số thiếu hụt '{code}' không có trong chuẩn nghèo nào (unknown deprivation indicator)");
         var c = Expression.Parameter(typeof(CensusEntry), "c");
         Expression? body = null;

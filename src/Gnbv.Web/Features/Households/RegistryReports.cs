@@ -27,12 +27,9 @@ public static class RegistryReports
 {
     public static async Task<TransitionsDto> TransitionsAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default)
     {
-        var byCommune = await RegistryFigures.ByCommuneAsync(db, year, ct);
-        var ids = byCommune.Keys.ToList();
-        var communes = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Path.StartsWith(unit.Path)).OrderBy(u => u.Code).ToListAsync(ct);
-        var rows = communes.Select(u => TransitionRow.From(u, byCommune[u.Id])).ToList();
-        RegistryCounts? total = null;
-        foreach (var u in communes) (total ??= new RegistryCounts()).Add(byCommune[u.Id]);
+        var communes = await RegistryFigures.CommunesUnderAsync(db, unit, year, ct);
+        var rows = communes.Select(c => TransitionRow.From(c.Commune, c.Counts)).ToList();
+        var total = RegistryFigures.Sum(communes.Select(c => c.Counts));
         return new TransitionsDto(unit.Code, unit.Name, year, rows, total is null ? null : TransitionRow.From(unit, total));
     }
 
