@@ -54,6 +54,8 @@ public static class SupportPublisher
             foreach (var r in records)
             {
                 var period = Month(r.Date.Year, r.Date.Month);
+                // The date range spans the touched months; a month between them that was not touched keeps its figures.
+                if (!periodIds.ContainsKey(period)) continue;
                 HouseholdStatus? before = status.TryGetValue((r.HouseholdId, r.Date.Year - 1), out var s1) ? s1 : null;
                 HouseholdStatus? twoBefore = status.TryGetValue((r.HouseholdId, r.Date.Year - 2), out var s2) ? s2 : null;
                 foreach (var f in SupportFigureMap.All.Where(f => f.Kind == r.Kind))

@@ -64,6 +64,23 @@ public abstract class SupportImportTests(DatabaseProvider provider) : RegistryTe
     }
 
     [Fact]
+    public async Task AListTouchingJanuaryAndMarch_LeavesFebruarysFiguresAsTheyWere()
+    {
+        await ImportCsvAsync(HouseholdImportTests.Round2022);
+        await ImportSupportAsync(Support);
+        var again = await ImportSupportAsync("""
+            household_code,commune,kind,funding_source,amount,date
+            LB-001,01294,credit,TD_CS,10000000,25/01/2023
+            LB-001,01294,credit,TD_CS,10000000,25/03/2023
+            """);
+        again.Created.ShouldBe(2);
+        (await RolledUpAsync("042", "202301", "CS.TD_HO_NGHEO_LUOT")).ShouldBe(2);
+        (await RolledUpAsync("042", "202302", "DA5.HO_XAY_MOI")).ShouldBe(1, "February's house is not recounted or lost");
+        (await RolledUpAsync("042", "202303", "CS.TD_HO_NGHEO_LUOT")).ShouldBe(2);
+        (await RolledUpAsync("042", "2023S1", "CS.TD_HO_NGHEO_SO_TIEN")).ShouldBe(100);
+    }
+
+    [Fact]
     public async Task ABadSupportRow_IsNamed_AndNothingIsWritten()
     {
         await ImportCsvAsync(HouseholdImportTests.Round2022);
