@@ -18,6 +18,7 @@ public static class DemoCommands
         var command = new Command("demo", "Dữ liệu mẫu (demo data)");
         command.Subcommands.Add(load);
         command.Subcommands.Add(Households(options, io));
+        command.Subcommands.Add(National(options, io));
         return command;
     }
 
@@ -55,4 +56,32 @@ public static class DemoCommands
         });
         return command;
     }
+
+    static Command National(GlobalOptions options, CliIo io)
+    {
+        var households = new Option<int>("--households") { Description = "Số hộ trong sổ hộ cả nước (0: không tạo hộ)", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { Description = "Hạt giống: cùng hạt giống, cùng dữ liệu", DefaultValueFactory = _ => 1 };
+        var year = new Option<int>("--year") { Description = "Năm của số liệu và của kỳ rà soát", DefaultValueFactory = _ => 2024 };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Chỉ ghi các tệp vào thư mục này, không nhập" };
+        var command = new Command("national", "Tạo dữ liệu giả lập cả nước (34 tỉnh, khoảng 3.300 xã, số liệu một năm, vốn, công trình, sổ hộ) và nhập qua đường nhập thông thường")
+            { households, seed, year, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (count, s, y) = (parse.GetValue(households), parse.GetValue(seed), parse.GetValue(year));
+            if (count < 0) throw new ArgumentException("--households phải >= 0");
+            if (parse.GetValue(output) is { } dir)
+            {
+                foreach (var step in await Gnbv.Data.National.NationalData.WriteAsync(dir, count, s, y, ct))
+                    await io.Out.WriteLineAsync($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)");
+                return 0;
+            }
+            await using var db = await options.OpenAsync(parse, ct);
+            await Gnbv.Data.National.NationalData.LoadAsync(db, count, s, y,
+                step => io.Out.WriteLine($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)"), ct);
+            return 0;
+        });
+        return command;
+    }
+
+    static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

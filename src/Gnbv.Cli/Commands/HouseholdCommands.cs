@@ -58,7 +58,8 @@ public static class HouseholdCommands
         var reason = new Option<string?>("--reason") { Description = "Lý do, ghi vào nhật ký" };
         var errors = new Option<FileInfo?>("--errors") { Description = "Ghi mọi lỗi ra tệp CSV (dòng, cột, lỗi)" };
         var quiet = new Option<bool>("--quiet") { Description = "Không hiện thanh tiến độ" };
-        var command = new Command("import", "Nhập danh sách hộ: tất cả hoặc không gì cả; nhập lại thì cập nhật, không trùng") { file, year, dryRun, reason, errors, quiet };
+        var json = new Option<bool>("--json") { Description = "In kết quả (số dòng, thời gian từng bước, bộ nhớ đỉnh) dạng JSON" };
+        var command = new Command("import", "Nhập danh sách hộ: tất cả hoặc không gì cả; nhập lại thì cập nhật, không trùng") { file, year, dryRun, reason, errors, quiet, json };
         command.SetAction(async (parse, ct) =>
         {
             var info = parse.GetValue(file)!;
@@ -72,6 +73,20 @@ public static class HouseholdCommands
                     new HouseholdImportOptions(Actor.System, parse.GetValue(year), parse.GetValue(dryRun), Source: info.Name, Reason: parse.GetValue(reason)),
                     bar, ct);
                 bar?.Done();
+                if (parse.GetValue(json))
+                {
+                    await io.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new
+                    {
+                        rows = result.Rows,
+                        households = result.Households,
+                        created = result.Created,
+                        updated = result.Updated,
+                        seconds = result.Elapsed.TotalSeconds,
+                        stages = result.Stages,
+                        peak_memory_bytes = Bench.PeakMemory.Bytes(),
+                    }));
+                    return 0;
+                }
                 await io.Out.WriteLineAsync($"{(result.DryRun ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)")}: {result.Summary()} trong {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
                 await io.Out.WriteLineAsync("  " + string.Join(", ", result.Stages.Select(kv => $"{kv.Key} {kv.Value.ToString("0.0", CultureInfo.InvariantCulture)} s")));
                 foreach (var w in result.Warnings.Take(20)) await io.Out.WriteLineAsync("  cảnh báo: " + w);

@@ -85,11 +85,10 @@ public static class RegistryPublisher
         }
 
         var registryIndicators = indicators.Values.ToHashSet();
-        var existing = await db.DataValues
+        var existing = await db.DataValues.AsNoTracking()
             .Where(v => v.PeriodId == periodId && (v.FromRegistry || registryIndicators.Contains(v.IndicatorId)))
             .ToListAsync(ct);
-        var changes = RegistryValues.Sync(db, existing, wanted, $"Từ sổ hộ, rà soát năm {year}");
-        await db.SaveChangesAsync(ct);
+        var changes = await RegistryValues.SyncAsync(db, existing, wanted, $"Từ sổ hộ, rà soát năm {year}", ct);
         db.ChangeTracker.Clear();
         return new PublishResult(year, bySubtree.Count, changes.Inserted, changes.Updated, changes.Deleted);
     }

@@ -77,13 +77,12 @@ public static class SupportPublisher
 
             var indicatorIds = indicators.Select(i => i.Id).ToList();
             var ids = periodIds.Values.ToList();
-            var existing = await db.DataValues
+            var existing = await db.DataValues.AsNoTracking()
                 .Where(v => v.OrgUnitId == commune.Key && ids.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId))
                 .ToListAsync(ct);
-            var changes = RegistryValues.Sync(db, existing, wanted.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)), "Từ sổ hộ: hỗ trợ đã nhận");
+            var changes = await RegistryValues.SyncAsync(db, existing, wanted.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)), "Từ sổ hộ: hỗ trợ đã nhận", ct);
             written += changes.Inserted + changes.Updated;
         }
-        await db.SaveChangesAsync(ct);
         return written;
     }
 

@@ -1,3 +1,4 @@
+using Gnbv.Data.Values;
 using Gnbv.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,10 +38,13 @@ internal static class DataValueImport
         // Approved data is locked: LockGuard refuses the save (409) whatever path the change comes by.
         var unitIds = resolved.Select(r => r.UnitId).Distinct().ToList();
         var periodIds = resolved.Select(r => r.Period.Id).Distinct().ToList();
-        var existing = await ctx.Db.DataValues
+        var existing = await ctx.Db.DataValues.AsNoTracking()
             .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId))
             .ToDictionaryAsync(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId), ct);
         var now = DateTime.UtcNow;
+        var inserts = new List<DataValue>();
+        var updates = new List<ValueUpdate>();
+        var deletes = new List<DataValue>();
         foreach (var r in resolved)
         {
             var key = (r.Indicator.Id, r.Disaggregation.Id, r.UnitId, r.Period.Id);
@@ -49,14 +53,14 @@ internal static class DataValueImport
             {
                 if (stored is not null)
                 {
-                    ctx.Db.DataValues.Remove(stored);
+                    deletes.Add(stored);
                     counts.Deleted++;
                 }
                 continue;
             }
             if (stored is null)
             {
-                ctx.Db.DataValues.Add(new DataValue
+                inserts.Add(new DataValue
                 {
                     IndicatorId = r.Indicator.Id,
                     DisaggregationId = r.Disaggregation.Id,
@@ -77,13 +81,10 @@ internal static class DataValueImport
             }
             else
             {
-                stored.Value = r.Value.Value;
-                stored.Comment = r.Row.Comment;
-                stored.UpdatedBy = ctx.Db.Actor;
-                stored.UpdatedAt = now;
+                updates.Add(new ValueUpdate(stored, r.Value.Value, r.Row.Comment, stored.FromRegistry));
                 counts.Updated++;
             }
         }
-        await ctx.Db.SaveChangesAsync(ct);
+        await ValueWriter.ApplyAsync(ctx.Db, inserts, updates, deletes, ct);
     }
 }

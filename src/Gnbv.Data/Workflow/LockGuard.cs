@@ -35,6 +35,15 @@ internal static class LockGuard
             };
             if (t is not null && t.UnitId != 0 && t.PeriodId != 0) touched.Add(t);
         }
+        Verify(db, touched);
+    }
+
+    /// <summary>The same check for values written without the change tracker (set-based writes).</summary>
+    public static void CheckValues(AppDbContext db, IEnumerable<(int UnitId, int PeriodId)> values) =>
+        Verify(db, values.Distinct().Select(v => new Touched(v.UnitId, DataSets.Values, v.PeriodId, null)).ToList());
+
+    static void Verify(AppDbContext db, List<Touched> touched)
+    {
         if (touched.Count == 0) return;
         var unitIds = touched.Select(t => t.UnitId).Distinct().ToList();
         var approved = db.Submissions.AsNoTracking()
