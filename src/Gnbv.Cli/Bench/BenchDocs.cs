@@ -11,7 +11,7 @@ public static class BenchDocs
     public const string Start = "<!-- gnbv-bench:start -->";
     public const string End = "<!-- gnbv-bench:end -->";
 
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(FileInfo file, BenchResult r, CancellationToken ct)
     {

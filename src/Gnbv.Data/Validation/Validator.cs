@@ -65,7 +65,7 @@ public static partial class Validator
                     foreach (var g in export.DataValues.GroupBy(v => v.DataElement))
                     {
                         var total = g.FirstOrDefault(v => v.Disaggregation == Disaggregation.TotalCode);
-                        var found = g.Where(v => parts.Contains(v.Disaggregation)).ToList();
+                        var found = g.Where(v => parts.Contains(v.Disaggregation)).OrderBy(v => Array.IndexOf(parts, v.Disaggregation)).ToList();
                         if (total is null || found.Count == 0) continue;
                         var sum = found.Sum(v => v.Value);
                         if (sum > total.Value)
