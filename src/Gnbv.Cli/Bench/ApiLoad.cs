@@ -80,7 +80,12 @@ public static class ApiLoad
             await File.WriteAllTextAsync(scriptFile, script.ToLua(Path, secret), new UTF8Encoding(false), ct);
             // Warm-up outside the measurement: JIT, connection pool, and the period's row (created by the first save).
             await WarmUpAsync(url, secret, script, ct);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var run = await ApiLoadWrk.RunAsync(wrk, url, scriptFile, options, log, ct);
+            // The app's own CPU per request: a figure that a machine shared with other work disturbs less than latency.
+            cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"api-load: web app CPU {cpu.TotalSeconds:0.0} s, {cpu.TotalMilliseconds / Math.Max(1, run.Requests):0.00} ms per request"));
             if (run.Errors > 0)
                 await log.WriteLineAsync($"api-load: {run.Errors} failed requests: not a valid measurement");
             return run;
