@@ -13,21 +13,54 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        if (eventData.Context is not AppDbContext db) return result;
+        var detected = DetectChangesOnce(db);
+        try
+        {
+            Workflow.LockGuard.Check(db);
+            Record(db);
+        }
+        finally
+        {
+            if (detected) db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is not AppDbContext db) return result;
+        var detected = DetectChangesOnce(db);
+        try
+        {
+            // The lock check queries the database: awaited, so that saves under load do not hold threads.
+            await Workflow.LockGuard.CheckAsync(db, cancellationToken);
+            Record(db);
+        }
+        finally
+        {
+            if (detected) db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        return result;
     }
 
-    private static void Record(DbContext? context)
+    /// <summary>
+    /// Each ChangeTracker.Entries() call scans every tracked entity for changes; the lock guard, the
+    /// audit and the change log all read the entries, so the scan is done once for the three
+    /// (SaveChanges then scans once more, for what they added). True when the caller must re-enable it.
+    /// </summary>
+    private static bool DetectChangesOnce(AppDbContext db)
     {
-        if (context is not AppDbContext db) return;
-        Workflow.LockGuard.Check(db);
+        var tracker = db.ChangeTracker;
+        if (!tracker.AutoDetectChangesEnabled) return false;
+        tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false;
+        return true;
+    }
+
+    private static void Record(AppDbContext db)
+    {
         var now = DateTime.UtcNow;
         Audit.AuditRecorder.Record(db, now);
         var changes = new List<DataValueChange>();

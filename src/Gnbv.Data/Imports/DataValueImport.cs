@@ -33,13 +33,17 @@ internal static class DataValueImport
             resolved.Add((row, indicator, disaggregation, unit.Id, period, value));
         }
         if (ctx.Errors.Count > 0) return;
-        await ctx.Db.SaveChangesAsync(ct);
+        // New periods (and what earlier sections added) get their ids first: the values refer to them.
+        if (ctx.Db.ChangeTracker.HasChanges()) await ctx.Db.SaveChangesAsync(ct);
 
         // Approved data is locked: LockGuard refuses the save (409) whatever path the change comes by.
+        // Only the stored values of the rows' indicators are loaded: a save from a form names a few
+        // values, not the unit's whole period.
         var unitIds = resolved.Select(r => r.UnitId).Distinct().ToList();
         var periodIds = resolved.Select(r => r.Period.Id).Distinct().ToList();
+        var indicatorIds = resolved.Select(r => r.Indicator.Id).Distinct().ToList();
         var existing = await ctx.Db.DataValues.AsNoTracking()
-            .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId))
+            .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId))
             .ToDictionaryAsync(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId), ct);
         var now = DateTime.UtcNow;
         var inserts = new List<DataValue>();

@@ -18,6 +18,9 @@ namespace Gnbv.Data.Imports;
 /// </summary>
 public sealed class ImportContext(AppDbContext db, ImportResult result, Actor actor)
 {
+    /// <summary>Past this many units (or indicators) looked up one by one, the whole table is loaded once.</summary>
+    private const int SingleLookups = 32;
+
     private readonly List<ImportError> _errors = [];
     private Dictionary<string, OrgUnit>? _units;
     private Dictionary<string, ProgramItem>? _items;
@@ -26,6 +29,8 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
     private Dictionary<string, Indicator>? _indicators;
     private Dictionary<string, PeriodRow>? _periods;
     private List<DirectiveDocument>? _documents;
+    private readonly Dictionary<string, OrgUnit?> _unitByCode = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Indicator?> _indicatorByCode = new(StringComparer.OrdinalIgnoreCase);
 
     public AppDbContext Db { get; } = db;
     public Actor Actor { get; } = actor;
@@ -87,13 +92,40 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
         _indicators ??= await Db.Indicators.Include(i => i.Disaggregations)
             .ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
 
+    /// <summary>
+    /// A unit by code: from the whole-tree dictionary once a section has loaded it, else one row by
+    /// its code (tracked, so the same instance a later full load returns). A save from a form names
+    /// one unit while a national tree has thousands; a bulk import that names many units loads the
+    /// tree once instead. A code not found as typed falls back to the full, case-insensitive dictionary.
+    /// </summary>
+    private async Task<OrgUnit?> FindUnitAsync(string code, CancellationToken ct)
+    {
+        if (_units is not null || _unitByCode.Count >= SingleLookups) return (await UnitsAsync(ct)).GetValueOrDefault(code);
+        if (_unitByCode.TryGetValue(code, out var known)) return known;
+        var unit = await Db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code, ct)
+            ?? (await UnitsAsync(ct)).GetValueOrDefault(code);
+        _unitByCode[code] = unit;
+        return unit;
+    }
+
+    /// <summary>An indicator by code, with its disaggregations; as <see cref="FindUnitAsync"/>.</summary>
+    private async Task<Indicator?> FindIndicatorAsync(string code, CancellationToken ct)
+    {
+        if (_indicators is not null || _indicatorByCode.Count >= SingleLookups) return (await IndicatorsAsync(ct)).GetValueOrDefault(code);
+        if (_indicatorByCode.TryGetValue(code, out var known)) return known;
+        var indicator = await Db.Indicators.Include(i => i.Disaggregations).FirstOrDefaultAsync(i => i.Code == code, ct)
+            ?? (await IndicatorsAsync(ct)).GetValueOrDefault(code);
+        _indicatorByCode[code] = indicator;
+        return indicator;
+    }
+
     public async Task<List<DirectiveDocument>> DocumentsAsync(CancellationToken ct) =>
         _documents ??= await Db.Documents.Include(d => d.ProgramItems).ToListAsync(ct);
 
     public async Task<OrgUnit?> UnitAsync(string field, string? code, CancellationToken ct)
     {
         if (Required(field, code) is not { } c) return null;
-        if (!(await UnitsAsync(ct)).TryGetValue(c, out var unit))
+        if (await FindUnitAsync(c, ct) is not { } unit)
         {
             Error(field, $"không có đơn vị hành chính mã '{c}' (unknown org unit code)");
             return null;
@@ -126,7 +158,7 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
     public async Task<Indicator?> IndicatorAsync(string field, string? code, CancellationToken ct)
     {
         if (Required(field, code) is not { } c) return null;
-        if ((await IndicatorsAsync(ct)).TryGetValue(c, out var indicator)) return indicator;
+        if (await FindIndicatorAsync(c, ct) is { } indicator) return indicator;
         Error(field, $"không có chỉ tiêu mã '{c}' (unknown data element)");
         return null;
     }

@@ -69,6 +69,22 @@ public static class UserAdmin
         return new Actor(user.UserName ?? user.Id, role, user.OrgUnitId, path);
     }
 
+    /// <summary>The actor of a user id in one round trip (user, role, unit path); null for an unknown user.</summary>
+    public static async Task<Actor?> ActorAsync(AppDbContext db, string userId, CancellationToken ct = default)
+    {
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                Name = u.UserName ?? u.Id,
+                Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+                u.OrgUnitId,
+                Path = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Path).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new Actor(row.Name, row.Role ?? Roles.Viewer, row.OrgUnitId, row.Path);
+    }
+
     /// <summary>A random password for a new user, shown once.</summary>
     public static string GeneratePassword() =>
         Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');

@@ -18,7 +18,31 @@ internal static class LockGuard
 {
     private sealed record Touched(int UnitId, string DataSet, int? PeriodId, int? Year);
 
+    private sealed record Approved(int OrgUnitId, int PeriodId, string DataSet, string Unit, string Period, DateOnly StartDate, DateOnly EndDate);
+
     public static void Check(AppDbContext db)
+    {
+        var touched = Touches(db);
+        if (touched.Count == 0) return;
+        Refuse(touched, ApprovedOf(db, touched).ToList());
+    }
+
+    public static async Task CheckAsync(AppDbContext db, CancellationToken ct)
+    {
+        var touched = Touches(db);
+        if (touched.Count == 0) return;
+        Refuse(touched, await ApprovedOf(db, touched).ToListAsync(ct));
+    }
+
+    /// <summary>The same check for values written without the change tracker (set-based writes).</summary>
+    public static void CheckValues(AppDbContext db, IEnumerable<(int UnitId, int PeriodId)> values)
+    {
+        var touched = values.Distinct().Select(v => new Touched(v.UnitId, DataSets.Values, v.PeriodId, null)).ToList();
+        if (touched.Count == 0) return;
+        Refuse(touched, ApprovedOf(db, touched).ToList());
+    }
+
+    private static List<Touched> Touches(AppDbContext db)
     {
         var touched = new List<Touched>();
         foreach (var e in db.ChangeTracker.Entries())
@@ -35,21 +59,19 @@ internal static class LockGuard
             };
             if (t is not null && t.UnitId != 0 && t.PeriodId != 0) touched.Add(t);
         }
-        Verify(db, touched);
+        return touched;
     }
 
-    /// <summary>The same check for values written without the change tracker (set-based writes).</summary>
-    public static void CheckValues(AppDbContext db, IEnumerable<(int UnitId, int PeriodId)> values) =>
-        Verify(db, values.Distinct().Select(v => new Touched(v.UnitId, DataSets.Values, v.PeriodId, null)).ToList());
-
-    static void Verify(AppDbContext db, List<Touched> touched)
+    private static IQueryable<Approved> ApprovedOf(AppDbContext db, List<Touched> touched)
     {
-        if (touched.Count == 0) return;
         var unitIds = touched.Select(t => t.UnitId).Distinct().ToList();
-        var approved = db.Submissions.AsNoTracking()
+        return db.Submissions.AsNoTracking()
             .Where(s => s.State == SubmissionState.Approved && unitIds.Contains(s.OrgUnitId))
-            .Select(s => new { s.OrgUnitId, s.PeriodId, s.DataSet, Unit = s.OrgUnit!.Code, Period = s.Period!.Code, s.Period.StartDate, s.Period.EndDate })
-            .ToList();
+            .Select(s => new Approved(s.OrgUnitId, s.PeriodId, s.DataSet, s.OrgUnit!.Code, s.Period!.Code, s.Period.StartDate, s.Period.EndDate));
+    }
+
+    private static void Refuse(List<Touched> touched, List<Approved> approved)
+    {
         if (approved.Count == 0) return;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         foreach (var t in touched.Distinct())

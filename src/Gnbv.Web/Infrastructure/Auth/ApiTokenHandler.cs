@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gnbv.Data.Database;
 using Gnbv.Data.Users;
@@ -10,17 +11,31 @@ namespace Gnbv.Web.Infrastructure.Auth;
 /// <summary>Authenticates "Authorization: Bearer gnbv_..." with a personal access token.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, IUserClaimsPrincipalFactory<AppUser> principals)
+    AppDbContext db, IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var user = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        var found = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (found is not { User: var user } || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
             return AuthenticateResult.Fail("Token không hợp lệ, đã thu hồi hoặc hết hạn (invalid token)");
-        var principal = await principals.CreateAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(found), Scheme.Name));
+    }
+
+    /// <summary>
+    /// The claims the app reads (id, name, roles), from the row the token lookup already brought:
+    /// Identity's claims factory would query the user's roles, role claims and user claims again on
+    /// every request, and the app keeps no claims of its own.
+    /// </summary>
+    private ClaimsPrincipal Principal(TokenUser found)
+    {
+        var types = identity.Value.ClaimsIdentity;
+        var claims = new ClaimsIdentity(Scheme.Name, types.UserNameClaimType, types.RoleClaimType);
+        claims.AddClaim(new Claim(types.UserIdClaimType, found.User.Id));
+        claims.AddClaim(new Claim(types.UserNameClaimType, found.User.UserName ?? found.User.Id));
+        foreach (var role in found.Roles) claims.AddClaim(new Claim(types.RoleClaimType, role));
+        return new ClaimsPrincipal(claims);
     }
 }

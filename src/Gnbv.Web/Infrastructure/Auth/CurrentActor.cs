@@ -16,9 +16,8 @@ public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db)
         if (_actor is not null) return _actor;
         var principal = http.HttpContext?.User;
         var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null) throw new AccessDeniedException("Chưa đăng nhập (not signed in)");
-        return _actor = await UserAdmin.ActorAsync(db, user, ct);
+        var actor = id is null ? null : await UserAdmin.ActorAsync(db, id, ct);
+        return _actor = actor ?? throw new AccessDeniedException("Chưa đăng nhập (not signed in)");
     }
 
     public async Task<Actor> RequireReadAsync(OrgUnit unit, CancellationToken ct = default)
