@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gnbv.Data.Database;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Cli;
 
@@ -37,6 +38,25 @@ public sealed class GlobalOptions
         }
         if (!string.IsNullOrWhiteSpace(provider)) options.Provider = DatabaseOptions.ParseProvider(provider);
         return options;
+    }
+
+    /// <summary>
+    /// Opens the read-only connection (a streaming replica) without touching the primary: a replica
+    /// cannot be migrated, so one whose schema is behind this build is refused with the fix.
+    /// </summary>
+    public static async Task<AppDbContext> OpenReadOnlyAsync(DatabaseOptions options, CancellationToken ct)
+    {
+        if (options.ReadOnlyConnectionString is { } replica && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GNBV_DB_PROVIDER"))
+            && replica.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            options.Provider = DatabaseProvider.Postgres;
+        var db = new ReadOnlyDb(options).Create();
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.DisposeAsync();
+            throw new InvalidOperationException(
+                "CSDL chỉ đọc chưa ở phiên bản lược đồ mới nhất (the read-only database's schema is behind: run gnbv db migrate on the primary and let the replica catch up)");
+        }
+        return db;
     }
 
     /// <summary>Opens the database, bringing it to the current schema first (as the web app does at start).</summary>

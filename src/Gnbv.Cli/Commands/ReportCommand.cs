@@ -17,12 +17,21 @@ public static class ReportCommand
         var forms = new Option<FileInfo?>("--forms") { Description = "Tệp biểu mẫu kèm theo .xlsx" };
         var pdf = new Option<FileInfo?>("--pdf") { Description = "Tệp PDF (cần LibreOffice)" };
         var template = new Option<FileInfo?>("--template") { Description = "Mẫu lời văn Liquid thay cho mẫu của đơn vị" };
+        var readOnlyDb = new Option<string?>("--read-only-db")
+        {
+            Description = "Đọc số liệu từ bản sao chỉ đọc (streaming replica), không mở CSDL chính; mặc định GNBV_DB_READONLY. Bản sao có thể chậm vài giây",
+        };
         var repeat = new Option<int>("--repeat") { Description = "Lập lại N lần và in thời gian (đo hiệu năng)", DefaultValueFactory = _ => 1 };
-        var command = new Command("report", "Lập báo cáo kết quả thực hiện Chương trình (DOCX, XLSX, PDF) từ dữ liệu") { unit, period, output, forms, pdf, template, repeat };
+        var command = new Command("report", "Lập báo cáo kết quả thực hiện Chương trình (DOCX, XLSX, PDF) từ dữ liệu") { unit, period, output, forms, pdf, template, readOnlyDb, repeat };
         command.SetAction(async (parse, ct) =>
         {
             var p = Period.Parse(parse.GetValue(period));
-            await using var db = await options.OpenAsync(parse, ct);
+            var dbOptions = options.Resolve(parse);
+            if (parse.GetValue(readOnlyDb) is { Length: > 0 } replica) dbOptions.ReadOnlyConnectionString = replica;
+            // A report writes nothing, so with a replica the primary is not opened (nor migrated) at all.
+            await using var db = dbOptions.ReadOnlyConnectionString is not null
+                ? await GlobalOptions.OpenReadOnlyAsync(dbOptions, ct)
+                : await options.OpenAsync(parse, ct);
             var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
             var text = parse.GetValue(template) is { } t ? await File.ReadAllTextAsync(t.FullName, ct) : null;
             var service = new ReportService(new ScottPlotChartRenderer());

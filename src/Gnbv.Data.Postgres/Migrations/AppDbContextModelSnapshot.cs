@@ -403,6 +403,10 @@ namespace Gnbv.Data.Postgres.Migrations
                     b.Property<int>("PovertyStandardId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int?>("ScoreA")
                         .HasColumnType("integer");
 
@@ -561,6 +565,10 @@ namespace Gnbv.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Relation")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -674,6 +682,10 @@ namespace Gnbv.Data.Postgres.Migrations
 
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<decimal?>("Quantity")
                         .HasColumnType("numeric");

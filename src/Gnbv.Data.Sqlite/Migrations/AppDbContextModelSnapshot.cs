@@ -384,6 +384,10 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Property<int>("PovertyStandardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ScoreA")
                         .HasColumnType("INTEGER");
 
@@ -536,6 +540,10 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Relation")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -645,6 +653,10 @@ namespace Gnbv.Data.Sqlite.Migrations
 
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Quantity")
                         .HasColumnType("TEXT");

@@ -33,6 +33,7 @@ public class HouseholdMemberConfiguration : IEntityTypeConfiguration<HouseholdMe
         b.ToTable("household_members");
         b.HasIndex(x => x.HouseholdId);
         b.HasIndex(x => x.CitizenId).IsUnique().HasFilter("\"CitizenId\" IS NOT NULL");
+        b.Property(x => x.ProvinceCode).HasMaxLength(16);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Relation).HasMaxLength(60);
         b.Property(x => x.CitizenId).HasMaxLength(12);
@@ -46,6 +47,7 @@ public class CensusEntryConfiguration : IEntityTypeConfiguration<CensusEntry>
         b.ToTable("census_entries");
         b.HasIndex(x => new { x.HouseholdId, x.Year }).IsUnique();
         b.HasIndex(x => new { x.Year, x.Status });
+        b.Property(x => x.ProvinceCode).HasMaxLength(16);
         b.Property(x => x.SupportPlan).HasMaxLength(1000);
         b.HasOne<PovertyStandard>().WithMany().HasForeignKey(x => x.PovertyStandardId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -58,6 +60,7 @@ public class SupportRecordConfiguration : IEntityTypeConfiguration<SupportRecord
         b.ToTable("support_records");
         b.HasIndex(x => new { x.HouseholdId, x.Date });
         b.HasIndex(x => x.Date);
+        b.Property(x => x.ProvinceCode).HasMaxLength(16);
         b.Property(x => x.Kind).HasMaxLength(40);
         b.Property(x => x.Note).HasMaxLength(1000);
         b.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);

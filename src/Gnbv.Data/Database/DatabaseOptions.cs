@@ -6,7 +6,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Where the data lives. Bound from the "Database" section, or GNBV_DB and GNBV_DB_PROVIDER.</summary>
+/// <summary>Where the data lives. Bound from the "Database" section, or GNBV_DB, GNBV_DB_PROVIDER and GNBV_DB_READONLY.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
@@ -15,7 +15,10 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = DefaultSqlite;
 
-    /// <summary>Optional read-only connection (a streaming replica) for reports and dashboards.</summary>
+    /// <summary>
+    /// Optional read-only connection (a streaming replica of the primary, same provider) for reports,
+    /// dashboards and figures; see <see cref="ReadOnlyDb"/>. Unset: they read the primary.
+    /// </summary>
     public string? ReadOnlyConnectionString { get; set; }
 
     public static DatabaseProvider ParseProvider(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -30,8 +33,10 @@ public sealed class DatabaseOptions
     {
         var provider = env("GNBV_DB_PROVIDER");
         var connection = env("GNBV_DB");
+        var readOnly = env("GNBV_DB_READONLY");
         if (!string.IsNullOrWhiteSpace(provider)) Provider = ParseProvider(provider);
         if (!string.IsNullOrWhiteSpace(connection)) ConnectionString = connection;
+        if (!string.IsNullOrWhiteSpace(readOnly)) ReadOnlyConnectionString = readOnly;
         return this;
     }
 }

@@ -41,6 +41,7 @@ public static class CensusEditor
         var created = entry is null;
         var before = entry is null ? null : new { entry.Status, entry.Income, entry.ScoreA, entry.DeprivedMask, entry.ExpectedEscape };
         entry ??= db.CensusEntries.Add(new CensusEntry { HouseholdId = householdId, Year = year }).Entity;
+        entry.ProvinceCode = household.ProvinceCode;
         entry.PovertyStandardId = standard.Id;
         entry.Income = input.Income;
         entry.ScoreA = input.ScoreA;

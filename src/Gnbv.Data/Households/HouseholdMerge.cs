@@ -122,14 +122,14 @@ public static class HouseholdMerge
                 """, ct);
         }
         var members = await stage.ExecAsync("""
-            INSERT INTO household_members ("HouseholdId", "Name", "BirthYear", "Sex", "Relation", "IsHead", "CitizenId")
-            SELECT s.target_id, sm.name, sm.birth_year, sm.sex, sm.relation, sm.is_head, sm.citizen_id
+            INSERT INTO household_members ("HouseholdId", "ProvinceCode", "Name", "BirthYear", "Sex", "Relation", "IsHead", "CitizenId")
+            SELECT s.target_id, s.province_code, sm.name, sm.birth_year, sm.sex, sm.relation, sm.is_head, sm.citizen_id
             FROM stage_m sm JOIN stage_h s ON s.org_unit_id = sm.org_unit_id AND s.code = sm.code
             WHERE sm.target_member IS NULL
             """, ct);
         var census = await stage.ExecAsync("""
-            INSERT INTO census_entries ("HouseholdId", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
-            SELECT target_id, year, standard_id, income, score_a, mask, score_b, status, member_count, expected_escape, plan
+            INSERT INTO census_entries ("HouseholdId", "ProvinceCode", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
+            SELECT target_id, province_code, year, standard_id, income, score_a, mask, score_b, status, member_count, expected_escape, plan
             FROM stage_h WHERE year IS NOT NULL
             ON CONFLICT ("HouseholdId", "Year") DO UPDATE SET "PovertyStandardId" = excluded."PovertyStandardId", "Income" = excluded."Income",
                 "ScoreA" = excluded."ScoreA", "DeprivedMask" = excluded."DeprivedMask", "ScoreB" = excluded."ScoreB", "Status" = excluded."Status",

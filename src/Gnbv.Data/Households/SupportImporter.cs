@@ -118,7 +118,8 @@ public sealed class SupportImporter(AppDbContext db)
             }
             else
             {
-                var record = new SupportRecord { HouseholdId = household.Value, MemberId = member, Kind = kind, ProgramItemId = item, FundingSourceId = source, Amount = amount, Quantity = quantity, Date = date, Note = note };
+                // The commune's province is its households' (ADR 008: the registry's rows carry it).
+                var record = new SupportRecord { HouseholdId = household.Value, ProvinceCode = commune!.ProvinceCode, MemberId = member, Kind = kind, ProgramItemId = item, FundingSourceId = source, Amount = amount, Quantity = quantity, Date = date, Note = note };
                 db.SupportRecords.Add(record);
                 cache.Records[key] = record;
                 created++;

@@ -48,7 +48,9 @@ internal static class OrgUnitImport
             ctx.At(Section, index, row);
             ctx.Error("parent", $"không có đơn vị cấp trên mã '{row.Parent}' (unknown parent unit)");
         }
+        var moved = units.Values.Where(u => u.Id != 0 && ctx.Db.Entry(u).Property(x => x.ProvinceCode).OriginalValue != u.ProvinceCode).ToList();
         await ctx.Db.SaveChangesAsync(ct);
+        if (moved.Count > 0) await Households.RegistryProvinces.FollowAsync(ctx.Db, moved, ct);
 
         for (var i = 0; i < rows.Count; i++)
         {

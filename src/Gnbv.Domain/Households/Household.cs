@@ -15,7 +15,7 @@ public class Household
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
 
-    /// <summary>Carried for partitioning the registry by province.</summary>
+    /// <summary>The commune's province: the key the registry's tables can be partitioned or sharded by (ADR 008).</summary>
     public string? ProvinceCode { get; set; }
 
     /// <summary>Mã hộ: unique within the commune.</summary>
@@ -53,6 +53,9 @@ public class HouseholdMember
 {
     public long Id { get; set; }
     public long HouseholdId { get; set; }
+
+    /// <summary>The household's province, copied so the table can be partitioned or sharded with it (ADR 008).</summary>
+    public string? ProvinceCode { get; set; }
     public required string Name { get; set; }
     public int? BirthYear { get; set; }
     public Sex Sex { get; set; }
@@ -73,6 +76,9 @@ public class CensusEntry
     public long Id { get; set; }
     public long HouseholdId { get; set; }
     public Household? Household { get; set; }
+
+    /// <summary>The household's province, copied so the table can be partitioned or sharded with it (ADR 008).</summary>
+    public string? ProvinceCode { get; set; }
     public int Year { get; set; }
     public int PovertyStandardId { get; set; }
     public long? Income { get; set; }

@@ -9,6 +9,9 @@ public class SupportRecord
     public long Id { get; set; }
     public long HouseholdId { get; set; }
     public Household? Household { get; set; }
+
+    /// <summary>The household's province, copied so the table can be partitioned or sharded with it (ADR 008).</summary>
+    public string? ProvinceCode { get; set; }
     public long? MemberId { get; set; }
     public required string Kind { get; set; }
     public int? ProgramItemId { get; set; }

@@ -26,6 +26,8 @@ public static class Startup
             .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true");
         services.AddDbContext<AppDbContext>((sp, options) =>
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // Reports, dashboards and figures read here: a streaming replica when GNBV_DB_READONLY is set.
+        services.AddSingleton(sp => new ReadOnlyDb(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddGnbvAuth();
@@ -66,6 +68,15 @@ public static class Startup
         {
             throw new InvalidOperationException(
                 $"Không mở được CSDL {options.Provider} (cannot open the database; check GNBV_DB / Database:ConnectionString): {e.Message}", e);
+        }
+        var readOnly = scope.ServiceProvider.GetRequiredService<ReadOnlyDb>();
+        if (readOnly.IsReplica)
+        {
+            // A wrong replica address shows at start, not at the first report.
+            await using var replica = readOnly.Create();
+            if (!await replica.Database.CanConnectAsync())
+                throw new InvalidOperationException(
+                    $"Không mở được CSDL chỉ đọc (cannot open the read-only replica; check GNBV_DB_READONLY / Database:ReadOnlyConnectionString)");
         }
         if (scope.ServiceProvider.GetRequiredService<IOptions<GnbvOptions>>().Value.LoadDemo)
         {

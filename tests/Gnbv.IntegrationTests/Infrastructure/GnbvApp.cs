@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Gnbv.IntegrationTests.Infrastructure;
 
-/// <summary>The web host on a test database, with the demo data loaded at start as GNBV_DEMO=1 would.</summary>
-public sealed class GnbvApp(TestDatabase database, bool loadDemo = true) : WebApplicationFactory<global::Program>
+/// <summary>
+/// The web host on a test database, with the demo data loaded at start as GNBV_DEMO=1 would; reads
+/// for reports and dashboards from <paramref name="readOnlyConnectionString"/> when given (GNBV_DB_READONLY).
+/// </summary>
+public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string? readOnlyConnectionString = null) : WebApplicationFactory<global::Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -13,6 +16,7 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true) : WebAp
         builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Gnbv:LoadDemo", loadDemo ? "true" : "false");
+        if (readOnlyConnectionString is not null) builder.UseSetting("Database:ReadOnlyConnectionString", readOnlyConnectionString);
     }
 
     /// <summary>A client that calls as the given user, with a fresh personal access token; null user: anonymous.</summary>

@@ -62,10 +62,12 @@ public static class DataValueSetsApi
         return TypedResults.Ok(changes);
     }
 
-    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, AppDbContext db, CurrentActor actor, CancellationToken ct)
+    /// <summary>Rolled-up figures come from the replica when one is configured; stored values (above) from the primary, as clients read back what they wrote.</summary>
+    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, ReadOnlyDb readOnly, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-        return TypedResults.Ok(await ValueExporter.ExportAsync(db, unit, p, ct));
+        await using var replica = readOnly.Create();
+        return TypedResults.Ok(await ValueExporter.ExportAsync(replica, unit, p, ct));
     }
 }

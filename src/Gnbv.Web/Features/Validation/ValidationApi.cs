@@ -11,10 +11,12 @@ public static class ValidationApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/validation", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        api.MapGet("/validation", async (string orgUnit, string period, ReadOnlyDb readOnly, CurrentActor actor, CancellationToken ct) =>
             {
                 var p = Period.Parse(period);
-                return TypedResults.Ok(await Validator.RunAsync(db, await actor.ReadableUnitAsync(orgUnit, p, ct), p, ct));
+                var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
+                await using var replica = readOnly.Create();
+                return TypedResults.Ok(await Validator.RunAsync(replica, unit, p, ct));
             })
             .WithTags("Validation").WithName("Validate")
             .WithSummary("Vi phạm quy tắc kiểm tra số liệu của đơn vị và kỳ: [{rule, severity, message, unit, period, values}]");
