@@ -34,17 +34,9 @@ dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 p
 dotnet restore Gnbv.slnx --nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
 # 3. A throwaway PostgreSQL cluster on a free loopback port.
-PGDATA=$(mktemp -d /tmp/gnbv-pg-XXXXXX)
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
-run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PGDATA"; fi
-stop_pg() { run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
-trap stop_pg EXIT
-say "starting PostgreSQL on port $PGPORT"
-run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null \
-  && run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
-       -l "$PGDATA/server.log" -w start >/dev/null \
-  || { echo "PostgreSQL did not start"; cat "$PGDATA/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+. scripts/throwaway-pg.sh
+start_throwaway_pg || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+say "PostgreSQL on port $PGPORT"
 export GNBV_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
 # Browser tests save screenshots of the main pages here, to be looked at.
 export GNBV_SCREENSHOTS="$ROOT/artifacts/screenshots"

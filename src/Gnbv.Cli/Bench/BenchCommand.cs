@@ -103,6 +103,20 @@ public static class BenchCommand
             r.ReportDistrict = await ReportBench.RunAsync(db, district, Period.Year(s.Year), s.Runs, ct);
             r.ReportProvince = await ReportBench.RunAsync(db, province, Period.Year(s.Year), s.Runs, ct);
             Log($"reports: district {r.ReportDistrict.MedianMs:0} ms, province {r.ReportProvince.MedianMs:0} ms");
+
+            if (s.ApiSeconds > 0)
+            {
+                var api = await ApiLoad.RunAsync(database, new ApiLoadOptions
+                {
+                    Connections = s.ApiConnections,
+                    Duration = TimeSpan.FromSeconds(s.ApiSeconds),
+                    Unit = district.Code,
+                    Period = $"{s.Year}03",
+                }, io.Err, ct);
+                (r.ApiConnections, r.ApiRequestsPerSecond, r.ApiP50Ms, r.ApiP99Ms, r.ApiErrors) = (api.Connections, api.RequestsPerSecond, api.P50Ms, api.P99Ms, api.Errors);
+                Log($"API: {api.RequestsPerSecond:0} requests/s, p50 {api.P50Ms:0.0} ms, p99 {api.P99Ms:0.0} ms, {api.Errors} errors");
+                if (api.Errors > 0) r.Failures.Add($"API load: {api.Errors} failed requests, not a valid measurement");
+            }
         }
         finally
         {

@@ -78,19 +78,19 @@ public static class ImportBench
                 FROM raw r JOIN org_units u ON u."Code" = r.commune
                 ORDER BY r.commune, r.household_code, (r.relation = 'Chủ hộ') DESC;
                 ANALYZE bench_copy.households;
-                INSERT INTO bench_copy.household_members ("HouseholdId", "Name", "BirthYear", "Sex", "Relation", "IsHead", "CitizenId")
-                SELECT h."Id", r.name, r.birth_year::int, CASE r.sex WHEN 'Nữ' THEN 2 WHEN 'Nam' THEN 1 ELSE 0 END, coalesce(r.relation, ''),
+                INSERT INTO bench_copy.household_members ("HouseholdId", "ProvinceCode", "Name", "BirthYear", "Sex", "Relation", "IsHead", "CitizenId")
+                SELECT h."Id", h."ProvinceCode", r.name, r.birth_year::int, CASE r.sex WHEN 'Nữ' THEN 2 WHEN 'Nam' THEN 1 ELSE 0 END, coalesce(r.relation, ''),
                        coalesce(r.relation = 'Chủ hộ', false), nullif(r.citizen_id, '')
                 FROM raw r JOIN org_units u ON u."Code" = r.commune JOIN bench_copy.households h ON h."OrgUnitId" = u."Id" AND h."Code" = r.household_code;
                 """, ct);
             await Exec(conn, tx, $"""
-                INSERT INTO bench_copy.census_entries ("HouseholdId", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
-                SELECT h."Id", max(r.census_year)::int, {standardId}, max(r.income)::bigint, max(r.score_a)::int, {mask}, ({deprived}) * 10,
+                INSERT INTO bench_copy.census_entries ("HouseholdId", "ProvinceCode", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
+                SELECT h."Id", h."ProvinceCode", max(r.census_year)::int, {standardId}, max(r.income)::bigint, max(r.score_a)::int, {mask}, ({deprived}) * 10,
                        CASE WHEN coalesce(max(r.income)::bigint, max(r.score_a)::bigint * 10000) <= 1500000 AND ({deprived}) >= 3 THEN 3
                             WHEN coalesce(max(r.income)::bigint, max(r.score_a)::bigint * 10000) <= 1500000 THEN 2 ELSE 0 END,
                        count(*), coalesce(bool_or(r.expected_escape = 'x'), false), max(r.support_plan)
                 FROM raw r JOIN org_units u ON u."Code" = r.commune JOIN bench_copy.households h ON h."OrgUnitId" = u."Id" AND h."Code" = r.household_code
-                GROUP BY h."Id";
+                GROUP BY h."Id", h."ProvinceCode";
                 """, ct);
             await tx.CommitAsync(ct);
         }
