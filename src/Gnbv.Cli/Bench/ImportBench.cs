@@ -44,7 +44,7 @@ public static class ImportBench
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(ImportBench).Assembly.Location]) : (path, []);
     }
 
-    /// <summary>COPY of the file, then the registry's three tables filled by SQL; returns seconds (one transaction, committed).</summary>
+    /// <summary>COPY of the file, then the registry's three tables filled by SQL (same columns, indexes and foreign keys); returns seconds (one transaction, committed).</summary>
     public static async Task<double> CopyBaselineAsync(string connection, string file, int standardId, CancellationToken ct)
     {
         await using var conn = new NpgsqlConnection(connection);
@@ -56,6 +56,18 @@ public static class ImportBench
             CREATE TABLE bench_copy.household_members (LIKE public.household_members INCLUDING ALL);
             CREATE TABLE bench_copy.census_entries (LIKE public.census_entries INCLUDING ALL);
             """, ct);
+        // LIKE copies columns, defaults and indexes but not foreign keys; the registry's tables check theirs on every row.
+        var keys = new List<string>();
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid IN ('public.households'::regclass, 'public.household_members'::regclass, 'public.census_entries'::regclass)
+            """, conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                keys.Add($"ALTER TABLE bench_copy.{r.GetString(0).Trim('"')} ADD CONSTRAINT \"{r.GetString(1)}\" " +
+                    r.GetString(2).Replace("REFERENCES households(", "REFERENCES bench_copy.households(", StringComparison.Ordinal));
+        foreach (var key in keys) await Exec(conn, null, key, ct);
         var columns = string.Join(", ", HouseholdColumns.All.Select(c => $"\"{c.Key}\" text"));
         var clock = Stopwatch.StartNew();
         await using (var tx = await conn.BeginTransactionAsync(ct))

@@ -74,16 +74,27 @@ public static class HouseholdMerge
                 "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code, "UpdatedAt" = @now
             FROM stage_h s WHERE households."Id" = s.target_id
             """, ct, ("now", now));
-        var created = await stage.ExecAsync("""
+        const string insertHouseholds = """
             INSERT INTO households ("OrgUnitId", "ProvinceCode", "Code", "Village", "Area", "HeadName", "Ethnicity", "EthnicMinority", "PolicyGroups", "PovertyCauses", "Synthetic", "UpdatedAt")
             SELECT org_unit_id, province_code, code, village, area, head_name, ethnicity, ethnic_minority, policy, causes, synthetic, @now
             FROM stage_h WHERE target_id IS NULL
-            """, ct, ("now", now));
-        if (created > 0)
-            await stage.ExecAsync("""
-                UPDATE stage_h SET target_id = h."Id" FROM households h
-                WHERE stage_h.target_id IS NULL AND h."OrgUnitId" = stage_h.org_unit_id AND h."Code" = stage_h.code
-                """, ct);
+            """;
+        int created;
+        if (stage.IsPostgres)
+            // The new ids come back from the insert itself, not from a second join over the registry.
+            created = await stage.ExecAsync($"""
+                WITH ins AS ({insertHouseholds} RETURNING "Id", "OrgUnitId", "Code")
+                UPDATE stage_h SET target_id = ins."Id" FROM ins WHERE stage_h.org_unit_id = ins."OrgUnitId" AND stage_h.code = ins."Code"
+                """, ct, ("now", now));
+        else
+        {
+            created = await stage.ExecAsync(insertHouseholds, ct, ("now", now));
+            if (created > 0)
+                await stage.ExecAsync("""
+                    UPDATE stage_h SET target_id = h."Id" FROM households h
+                    WHERE stage_h.target_id IS NULL AND h."OrgUnitId" = stage_h.org_unit_id AND h."Code" = stage_h.code
+                    """, ct);
+        }
 
         // The matches changed the staged tables: fresh statistics keep the planner off nested loops over a million rows.
         await stage.ExecAsync(stage.IsPostgres ? "ANALYZE stage_h" : "ANALYZE temp.stage_h", ct);

@@ -33,23 +33,22 @@ public static class ValueRollup
         var query = db.DataValues.AsNoTracking().Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId));
         if (!db.Database.IsSqlite())
         {
-            // The database sums and averages what needs no unit-by-unit care: summed and averaged
-            // indicators that do not mix registry figures with typed ones in the subtree (SQLite
-            // cannot aggregate decimals, so there every row comes to the client, as below).
-            var registryIndicators = await query.Where(v => v.FromRegistry).Select(v => v.IndicatorId).Distinct().ToListAsync(ct);
-            var mixed = registryIndicators.Count == 0 ? [] : await query.Where(v => !v.FromRegistry && registryIndicators.Contains(v.IndicatorId))
-                .Select(v => v.IndicatorId).Distinct().ToListAsync(ct);
-            var grouped = aggregation.Where(a => a.Value != AggregationType.None && !mixed.Contains(a.Key)).Select(a => a.Key).ToList();
-            var sums = await query.Where(v => grouped.Contains(v.IndicatorId))
-                .GroupBy(v => new { v.IndicatorId, v.DisaggregationId })
-                .Select(g => new { g.Key.IndicatorId, g.Key.DisaggregationId, Sum = g.Sum(v => v.Value), Average = g.Average(v => v.Value), Count = g.Count(), Comment = g.Max(v => v.Comment) })
+            // One pass in the database sums and averages every adding indicator, split by where the
+            // figures come from; only an indicator mixing registry figures with typed ones in the
+            // subtree needs its rows here, unit by unit (SQLite cannot aggregate decimals, so there
+            // every row comes to the client, as below).
+            var own = aggregation.Where(a => a.Value == AggregationType.None).Select(a => a.Key).ToList();
+            var sums = await query.Where(v => !own.Contains(v.IndicatorId))
+                .GroupBy(v => new { v.IndicatorId, v.DisaggregationId, v.FromRegistry })
+                .Select(g => new { g.Key.IndicatorId, g.Key.DisaggregationId, g.Key.FromRegistry, Sum = g.Sum(v => v.Value), Average = g.Average(v => v.Value), Count = g.Count(), Comment = g.Max(v => v.Comment) })
                 .ToListAsync(ct);
-            foreach (var g in sums)
+            var mixed = sums.GroupBy(g => g.IndicatorId).Where(g => g.Select(x => x.FromRegistry).Distinct().Count() > 1).Select(g => g.Key).ToList();
+            foreach (var g in sums.Where(g => !mixed.Contains(g.IndicatorId)))
                 result.Add(new RolledUpValue(g.IndicatorId, g.DisaggregationId,
                     Decimals.Normalize(aggregation[g.IndicatorId] == AggregationType.Sum ? g.Sum : g.Average), g.Count == 1 ? g.Comment : null));
             // Indicators that do not add up keep only the unit's own value for the period itself.
-            var own = aggregation.Where(a => a.Value == AggregationType.None).Select(a => a.Key).ToList();
-            query = query.Where(v => !grouped.Contains(v.IndicatorId) && (!own.Contains(v.IndicatorId) || (v.OrgUnitId == unit.Id && v.PeriodId == exactPeriod)));
+            var ownQuery = db.DataValues.AsNoTracking().Where(v => own.Contains(v.IndicatorId) && v.OrgUnitId == unit.Id && v.PeriodId == exactPeriod);
+            query = mixed.Count == 0 ? ownQuery : ownQuery.Concat(query.Where(v => mixed.Contains(v.IndicatorId)));
         }
         var rows = await query
             .Select(v => new { v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId, v.Value, v.Comment, v.FromRegistry })
