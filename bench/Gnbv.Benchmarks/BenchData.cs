@@ -68,21 +68,9 @@ public static class BenchData
     {
         var parser = new HouseholdRowParser(units, standards, Actor.System, null);
         var parsed = new List<ParsedHousehold>();
-        var group = new List<SourceRow>();
-        string? key = null;
         using var stream = new MemoryStream(csv, writable: false);
-        foreach (var row in HouseholdFileReader.Read(stream, "households.csv", RequiredKeys))
-        {
-            var k = HouseholdRowParser.GroupKey(row);
-            if (k != key && group.Count > 0)
-            {
-                if (parser.Parse(group) is { } h) parsed.Add(h);
-                group.Clear();
-            }
-            key = k;
-            group.Add(row);
-        }
-        if (group.Count > 0 && parser.Parse(group) is { } last) parsed.Add(last);
+        foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(stream, "households.csv", RequiredKeys)))
+            if (parser.Parse(group) is { } h) parsed.Add(h);
         if (parser.ErrorCount > 0)
             throw new InvalidOperationException($"the generated list has {parser.ErrorCount} errors, first: {parser.Errors[0]}");
         return parsed;

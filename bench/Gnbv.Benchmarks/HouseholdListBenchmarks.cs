@@ -29,8 +29,7 @@ public class HouseholdListBenchmarks
         _standards = BenchData.Standards();
         _csv = BenchData.HouseholdCsv(communes, Households);
         using var stream = new MemoryStream(_csv, writable: false);
-        _groups = [.. HouseholdFileReader.Read(stream, "households.csv", BenchData.RequiredKeys)
-            .GroupBy(HouseholdRowParser.GroupKey).Select(g => g.ToList())];
+        _groups = [.. HouseholdRowParser.Groups(HouseholdFileReader.Read(stream, "households.csv", BenchData.RequiredKeys))];
         Console.WriteLine($"// household list: {_groups.Count} households, {_groups.Sum(g => g.Count)} member rows, {_csv.Length / 1024} KiB");
     }
 

@@ -23,25 +23,13 @@ public static class ClassifyBench
         var parser = new HouseholdRowParser(units, standards, Actor.System, null);
         var inputs = new List<(PovertyStandard Standard, Area Area, long? Income, int? ScoreA, string[] Deprived)>();
         var clock = Stopwatch.StartNew();
-        var group = new List<SourceRow>();
-        string? key = null;
-        void Flush()
-        {
-            if (group.Count == 0) return;
-            if (parser.Parse(group) is { Standard: { } s } h)
-                inputs.Add((s, h.Area, h.Income, h.ScoreA, s.Indicators.Where(i => i.IsSetIn(h.DeprivedMask)).Select(i => i.Code).ToArray()));
-            group.Clear();
-        }
         await using (var stream = File.OpenRead(file))
-            foreach (var row in HouseholdFileReader.Read(stream, file, ["household_code", "commune", "name"]))
+            foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(stream, file, ["household_code", "commune", "name"])))
             {
-                var k = HouseholdRowParser.GroupKey(row);
-                if (k != key) Flush();
+                if (parser.Parse(group) is { Standard: { } s } h)
+                    inputs.Add((s, h.Area, h.Income, h.ScoreA, s.Indicators.Where(i => i.IsSetIn(h.DeprivedMask)).Select(i => i.Code).ToArray()));
                 if (inputs.Count >= maxHouseholds) break;
-                key = k;
-                group.Add(row);
             }
-        Flush();
         var parseRate = inputs.Count / clock.Elapsed.TotalSeconds;
         if (parser.ErrorCount > 0) throw new InvalidOperationException($"tệp hộ có {parser.ErrorCount} lỗi: {parser.Errors[0]}");
 

@@ -63,31 +63,19 @@ public sealed class HouseholdImporter(AppDbContext db)
         var stage = RegistryStage.Create(db.Database.GetDbConnection(), tx.GetDbTransaction());
         await stage.CreateAsync(ct);
 
-        var group = new List<SourceRow>();
-        string? groupKey = null;
-        async Task FlushGroupAsync()
+        foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(file, fileName, ["household_code", "commune", "name"])))
         {
-            if (group.Count == 0) return;
             result.Households++;
             if (parser.Parse(group) is { } household && parser.ErrorCount == 0)
             {
                 if (household.Year is { } y && household.Classification is not null) years.Add(y);
                 await stage.AddAsync(household, options.Synthetic, ct);
             }
-            group.Clear();
-        }
-
-        foreach (var row in HouseholdFileReader.Read(file, fileName, ["household_code", "commune", "name"]))
-        {
-            var key = HouseholdRowParser.GroupKey(row);
-            if (key != groupKey) await FlushGroupAsync();
-            groupKey = key;
-            group.Add(row);
-            result.Rows++;
-            if (result.Rows % 10_000 == 0)
+            var before = result.Rows;
+            result.Rows += group.Count;
+            if (result.Rows / 10_000 != before / 10_000)
                 progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, file.CanSeek ? file.Position : 0, total));
         }
-        await FlushGroupAsync();
         await stage.FlushAsync(ct);
         progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, total, total));
         if (result.Rows == 0) throw HouseholdFileReader.Fail(2, "file", "tệp không có dòng dữ liệu nào (no data rows)");

@@ -61,6 +61,25 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
     /// <summary>The key that groups rows: commune code + household code.</summary>
     public static string GroupKey(SourceRow row) => $"{row["commune"]}\u0001{row["household_code"]}";
 
+    /// <summary>A list's rows one household at a time: each run of consecutive rows with the same commune and code.</summary>
+    public static IEnumerable<List<SourceRow>> Groups(IEnumerable<SourceRow> rows)
+    {
+        var group = new List<SourceRow>();
+        string? key = null;
+        foreach (var row in rows)
+        {
+            var k = GroupKey(row);
+            if (k != key && group.Count > 0)
+            {
+                yield return group;
+                group = [];
+            }
+            key = k;
+            group.Add(row);
+        }
+        if (group.Count > 0) yield return group;
+    }
+
     public ParsedHousehold? Parse(IReadOnlyList<SourceRow> rows)
     {
         var first = rows[0];
