@@ -67,6 +67,8 @@ for project in tests/*/*.csproj; do
   if [ -z "$line" ]; then echo "FAILED: $name produced no result"; failed=$((failed+1)); continue; fi
   p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
   s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  # A failure's message and the top of its stack, so the CI log says why without the artifacts.
+  [ "$f" -eq 0 ] || grep -E -A 14 "^\s*Error Message:" "$log" | head -n 120
   passed=$((passed+p)); failed=$((failed+f)); skipped=$((skipped+s))
 done
 

@@ -37,7 +37,11 @@
           res.body.reasons.slice(0, -1).forEach(function (r) { ul.appendChild(text("li", r)); });
           out.appendChild(ul);
         })
-        .catch(function () { /* offline: the button still posts */ });
+        .catch(function () {
+          // Offline or a server error page: say so; the "Phân loại thử" button still posts.
+          if (mine !== seq) return;
+          out.replaceChildren(text("p", "Chưa phân loại được tự động, bấm \u201cPhân loại thử\u201d.", "error"));
+        });
     };
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(classify, 250); });
     form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(classify, 50); });
