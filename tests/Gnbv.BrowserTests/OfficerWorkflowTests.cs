@@ -53,6 +53,40 @@ public class OfficerWorkflowTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task TwoOfficersOnOneForm_TheLaterSaveShowsWhatChanged_AndKeepsTheOtherOfficersFigure()
+    {
+        const string url = "/entry?unit=01290&item=DA5";
+        const string mine = "input[name='v|DA5.HO_XAY_MOI|total']", other = "input[name='v|DA5.HO_XAY_MOI|poor']";
+        var commune = await app.SignInAsync("pacmiau");
+        var district = await app.SignInAsync("baolam");
+        await commune.GotoAsync(url);
+        await district.GotoAsync(url);
+        var period = (await commune.TextContentAsync("h1")).ShouldNotBeNull();
+        (await district.TextContentAsync("h1")).ShouldBe(period, "both opened the same unit and period");
+
+        // The district saves two cells; the commune, on its older form, changes only one of them.
+        await district.FillAsync(mine, "20");
+        await district.FillAsync(other, "9");
+        await district.ClickAsync("button:has-text('Lưu')");
+        (await district.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("Đã lưu");
+        await commune.FillAsync(mine, "25");
+        await commune.ClickAsync("button:has-text('Lưu')");
+        var alert = (await commune.TextContentAsync("[role=alert]")).ShouldNotBeNull();
+        alert.ShouldContain("người khác đã sửa");
+        alert.ShouldContain("baolam đã sửa thành 20");
+        (await commune.InputValueAsync(mine)).ShouldBe("25", "what the officer typed is kept");
+        (await commune.InputValueAsync(other)).ShouldBe("9", "the other officer's figure is shown, not the stale one");
+        await BrowserApp.ScreenshotAsync(commune, "05-entry-conflict");
+
+        // Saving again, knowingly, writes over the district's 20; the untouched 9 stays.
+        await commune.ClickAsync("button:has-text('Lưu')");
+        (await commune.TextContentAsync("[role=status]")).ShouldNotBeNull().ShouldContain("Đã lưu");
+        await district.GotoAsync(url);
+        (await district.InputValueAsync(mine)).ShouldBe("25");
+        (await district.InputValueAsync(other)).ShouldBe("9");
+    }
+
+    [Fact]
     public async Task Entry_NotANumber_IsFlaggedAsTyped_AndRefusedWithoutSavingAnything()
     {
         var page = await app.SignInAsync("pacmiau");

@@ -501,6 +501,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Village")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -754,6 +759,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                     b.Property<decimal>("Value")
                         .HasPrecision(24, 6)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 

@@ -12,6 +12,8 @@ public class DataValueConfiguration : IEntityTypeConfiguration<DataValue>
         b.HasIndex(x => new { x.IndicatorId, x.DisaggregationId, x.OrgUnitId, x.PeriodId }).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.PeriodId });
         b.Property(x => x.Value).HasPrecision(24, 6);
+        // Every UPDATE and DELETE names the version it read: a row changed meanwhile is a conflict, not overwritten.
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1).ValueGeneratedNever();
         b.Property(x => x.Comment).HasMaxLength(2000);
         b.Property(x => x.CreatedBy).HasMaxLength(128);
         b.Property(x => x.UpdatedBy).HasMaxLength(128);

@@ -14,6 +14,7 @@ public class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.HasIndex(x => new { x.OrgUnitId, x.Code }).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.Village });
         b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1).ValueGeneratedNever();
         b.Property(x => x.ProvinceCode).HasMaxLength(16);
         b.Property(x => x.Village).HasMaxLength(200);
         b.Property(x => x.HeadName).HasMaxLength(200);

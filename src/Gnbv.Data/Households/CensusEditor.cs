@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gnbv.Data.Concurrency;
 using Gnbv.Data.Database;
 using Gnbv.Data.Users;
 using Gnbv.Domain;
@@ -9,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Households;
 
 /// <summary>What an officer types on the census form for one household and one round.</summary>
-public sealed record CensusInput(long? Income, int? ScoreA, IReadOnlyList<string>? Deprived, bool ExpectedEscape = false, string? SupportPlan = null);
+/// <param name="Version">The household's version the form or client read; when given, a household changed since is a conflict (409).</param>
+public sealed record CensusInput(long? Income, int? ScoreA, IReadOnlyList<string>? Deprived, bool ExpectedEscape = false, string? SupportPlan = null,
+    int? Version = null);
 
-public sealed record CensusSaved(CensusEntry Entry, Classification Classification, bool Created);
+public sealed record CensusSaved(CensusEntry Entry, Classification Classification, bool Created, int Version);
 
 /// <summary>
 /// Records one household's census result typed by hand (the page's form, the API, the CLI): classifies
@@ -30,6 +33,8 @@ public static class CensusEditor
         if (!actor.CanWrite(household.OrgUnit!))
             throw new UnauthorizedAccessException($"{actor.Name} không được ghi kết quả rà soát của {household.OrgUnit!.Name} (forbidden)");
         if (input.SupportPlan is { Length: > 1000 }) throw new DomainException("Kế hoạch hỗ trợ dài quá 1000 ký tự (support plan too long)");
+        if (input.Version is { } expected && expected != household.Version)
+            throw new EditConflictException([await HouseholdConflicts.DescribeAsync(db, household, year, expected, ct)]);
 
         var standard = await Standards.ForYearAsync(db, year, ct);
         var classification = PovertyClassifier.Classify(standard, household.Area, input.Income, input.ScoreA, input.Deprived);
@@ -52,6 +57,9 @@ public static class CensusEditor
         entry.ExpectedEscape = input.ExpectedEscape;
         entry.SupportPlan = string.IsNullOrWhiteSpace(input.SupportPlan) ? null : input.SupportPlan.Trim();
         household.UpdatedAt = DateTime.UtcNow;
+        // The household row is updated with every census save: its version, checked in the UPDATE's
+        // WHERE (concurrency token), makes two officers saving the same household at once a conflict.
+        household.Version++;
 
         // A household's status is personal data that moves the published figures: who changed it is kept.
         db.AuditEntries.Add(new AuditEntry
@@ -74,10 +82,19 @@ public static class CensusEditor
         });
         if (actor != Actor.System) db.Actor = actor.Name;
         db.Reason = reason;
-        await db.SaveChangesAsync(ct);
-
-        await RegistryPublisher.PublishChangedAsync(db, [year], ct);
-        await tx.CommitAsync(ct);
-        return new CensusSaved(entry, classification, created);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await RegistryPublisher.PublishChangedAsync(db, [year], ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is not EditConflictException && WriteRace.Lost(e))
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var now = await db.Households.AsNoTracking().Include(h => h.OrgUnit).FirstAsync(h => h.Id == householdId, CancellationToken.None);
+            throw new EditConflictException([await HouseholdConflicts.DescribeAsync(db, now, year, input.Version ?? household.Version - 1, CancellationToken.None)]);
+        }
+        return new CensusSaved(entry, classification, created, household.Version);
     }
 }

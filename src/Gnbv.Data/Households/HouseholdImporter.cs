@@ -85,6 +85,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         result.Stages["read"] = clock.Elapsed.TotalSeconds;
         progress?.Report(new HouseholdImportProgress("check", result.Rows, result.Households, total, total));
         await stage.IndexAsync(ct);
+        await stage.LockCommunesAsync(ct);
         var conflicts = await HouseholdMerge.CheckAsync(stage, ct);
         if (conflicts.Count > 0) throw new ImportFailedException(conflicts);
 

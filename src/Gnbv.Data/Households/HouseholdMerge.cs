@@ -71,7 +71,8 @@ public static class HouseholdMerge
         var updated = await stage.ExecAsync("""
             UPDATE households SET "Code" = s.code, "Village" = s.village, "Area" = s.area, "HeadName" = s.head_name,
                 "Ethnicity" = s.ethnicity, "EthnicMinority" = s.ethnic_minority, "PolicyGroups" = s.policy,
-                "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code, "UpdatedAt" = @now
+                "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code, "UpdatedAt" = @now,
+                "Version" = households."Version" + 1
             FROM stage_h s WHERE households."Id" = s.target_id
             """, ct, ("now", now));
         const string insertHouseholds = """

@@ -100,6 +100,12 @@ public static class RegistryPublisher
     public static async Task PublishChangedAsync(AppDbContext db, IEnumerable<int> years, CancellationToken ct = default)
     {
         var changed = years.ToHashSet();
+        if (changed.Count == 0) return;
+        // The figures sum every commune up to the nation: two saves publishing at once would each sum
+        // without the other's households (or collide on the same district's figures). On PostgreSQL
+        // one publisher at a time, until its transaction ends; each then sums what is committed.
+        // SQLite admits one writing transaction at a time anyway.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(8009)", ct);
         foreach (var year in changed.ToList())
             if (!changed.Contains(year + 1) && await db.CensusEntries.AnyAsync(c => c.Year == year + 1, ct)) changed.Add(year + 1);
         foreach (var year in changed.Order()) await PublishAsync(db, year, ct);

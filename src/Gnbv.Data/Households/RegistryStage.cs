@@ -61,6 +61,18 @@ public abstract class RegistryStage(DbConnection connection, DbTransaction trans
         await ExecAsync(IsPostgres ? "ANALYZE stage_h; ANALYZE stage_m" : "ANALYZE temp.stage_h", ct);
     }
 
+    /// <summary>
+    /// Two imports of the same commune's list run one after the other: on PostgreSQL a transaction
+    /// lock per staged commune (taken in order, so no deadlock), and the later import matches the
+    /// households the first one created instead of inserting them again. SQLite transactions
+    /// (BEGIN IMMEDIATE) already admit one writer at a time.
+    /// </summary>
+    public async Task LockCommunesAsync(CancellationToken ct)
+    {
+        if (IsPostgres)
+            await QueryAsync("SELECT pg_advisory_xact_lock(8008, c) FROM (SELECT DISTINCT org_unit_id AS c FROM stage_h ORDER BY 1) x", ct);
+    }
+
     protected abstract Task WriteBatchAsync(IReadOnlyList<ParsedHousehold> batch, CancellationToken ct);
 
     public async Task<int> ExecAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)

@@ -1,3 +1,4 @@
+using Gnbv.Data.Concurrency;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ internal static class DataValueImport
             // An empty value deletes; a bad one is reported by ctx.Value and stops the import before any write.
             var value = string.IsNullOrWhiteSpace(row.Value) ? null : ctx.Value("value", row.Value, indicator);
             if (row.Comment is { Length: > 2000 }) ctx.Error("comment", "dài quá 2000 ký tự (comment too long)");
+            if (row.Version is < 0) ctx.Error("version", $"phiên bản {row.Version} không hợp lệ, phải >= 0 (invalid version)");
             if (indicator is null || disaggregation is null || unit is null || period is null) continue;
             if (ctx.Duplicate(seen, (indicator.Id, disaggregation.Id, unit.Id, period.Code), "dataElement")) continue;
             resolved.Add((row, indicator, disaggregation, unit.Id, period, value));
@@ -45,6 +47,19 @@ internal static class DataValueImport
         var existing = await ctx.Db.DataValues.AsNoTracking()
             .Where(v => unitIds.Contains(v.OrgUnitId) && periodIds.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId))
             .ToDictionaryAsync(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId), ct);
+        var conflicts = new List<EditConflict>();
+        foreach (var r in resolved)
+        {
+            existing.TryGetValue((r.Indicator.Id, r.Disaggregation.Id, r.UnitId, r.Period.Id), out var stored);
+            var key = $"{r.Indicator.Code} / {r.Disaggregation.Code} / {r.Row.OrgUnit?.Trim()} / {r.Period.Code}";
+            ctx.ValueReads.Add(new ValueRead(key, r.Indicator.Id, r.Disaggregation.Id, r.UnitId, r.Period.Id, stored?.Version ?? 0));
+            // A row based on an older version: someone saved in between. Writing the same value again is no overwrite.
+            if (r.Row.Version is { } expected && expected != (stored?.Version ?? 0)
+                && !(stored?.Value == r.Value && stored?.Comment == r.Row.Comment))
+                conflicts.Add(ValueConflicts.Describe(key, expected, stored));
+        }
+        if (conflicts.Count > 0) throw new EditConflictException(conflicts);
+
         var now = DateTime.UtcNow;
         var inserts = new List<DataValue>();
         var updates = new List<ValueUpdate>();

@@ -33,6 +33,9 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
     private readonly Dictionary<string, Indicator?> _indicatorByCode = new(StringComparer.OrdinalIgnoreCase);
 
     public AppDbContext Db { get; } = db;
+
+    /// <summary>The stored values the data-value rows were compared with: a lost write race is reported against them.</summary>
+    public List<Values.ValueRead> ValueReads { get; } = [];
     public Actor Actor { get; } = actor;
     public ImportResult Result { get; } = result;
     public IReadOnlyList<ImportError> Errors => _errors;

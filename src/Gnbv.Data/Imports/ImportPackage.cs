@@ -165,6 +165,12 @@ public sealed class DataValueRow : ImportRow
     [JsonConverter(typeof(NumberAsStringConverter))]
     public string? Value { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>
+    /// The version of the stored value this row was based on (0: none stored). When given, a value
+    /// changed since by someone else is a conflict (409) instead of being overwritten.
+    /// </summary>
+    public int? Version { get; set; }
 }
 
 public sealed class ReportSectionRow : ImportRow

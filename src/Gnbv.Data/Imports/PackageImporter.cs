@@ -1,5 +1,7 @@
+using Gnbv.Data.Concurrency;
 using Gnbv.Data.Database;
 using Gnbv.Data.Users;
+using Gnbv.Data.Values;
 using Gnbv.Domain.Imports;
 
 namespace Gnbv.Data.Imports;
@@ -70,10 +72,14 @@ public sealed class PackageImporter(AppDbContext db)
             await tx.CommitAsync(ct);
             return result;
         }
-        catch
+        catch (Exception e)
         {
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            // Another writer got there first (a value changed or inserted meanwhile, a code taken):
+            // a conflict naming what changed, not a server error; nothing of this import is written.
+            if (e is not EditConflictException && WriteRace.Lost(e))
+                throw new EditConflictException(await ValueConflicts.FindAsync(db, ctx.ValueReads, CancellationToken.None));
             throw;
         }
         finally

@@ -1,3 +1,4 @@
+using Gnbv.Data.Concurrency;
 using Gnbv.Data.Database;
 using Gnbv.Data.Workflow;
 using Gnbv.Domain.Indicators;
@@ -66,27 +67,36 @@ public static class ValueWriter
             }
             if (updates.Count > 0)
             {
-                await Exec(conn, tx, "CREATE TEMP TABLE value_updates (id bigint, value numeric, comment text, from_registry boolean) ON COMMIT DROP", ct);
+                await Exec(conn, tx, "CREATE TEMP TABLE value_updates (id bigint, version integer, value numeric, comment text, from_registry boolean) ON COMMIT DROP", ct);
                 await using (var copy = await conn.BeginBinaryImportAsync("COPY value_updates FROM STDIN (FORMAT BINARY)", ct))
                 {
                     foreach (var u in updates)
                     {
                         await copy.StartRowAsync(ct);
                         await copy.WriteAsync(u.Stored.Id, NpgsqlDbType.Bigint, ct);
+                        await copy.WriteAsync(u.Stored.Version, NpgsqlDbType.Integer, ct);
                         await copy.WriteAsync(u.Value, NpgsqlDbType.Numeric, ct);
                         await WriteText(copy, u.Comment, ct);
                         await copy.WriteAsync(u.FromRegistry, NpgsqlDbType.Boolean, ct);
                     }
                     await copy.CompleteAsync(ct);
                 }
-                await Exec(conn, tx, """
-                    UPDATE data_values d SET "Value" = u.value, "Comment" = u.comment, "FromRegistry" = u.from_registry, "UpdatedBy" = @by, "UpdatedAt" = @now
-                    FROM value_updates u WHERE d."Id" = u.id;
-                    DROP TABLE value_updates;
+                // Only rows still at the version read: one changed meanwhile makes the count short, and the whole batch a conflict.
+                var matched = await Exec(conn, tx, """
+                    UPDATE data_values d SET "Value" = u.value, "Comment" = u.comment, "FromRegistry" = u.from_registry, "UpdatedBy" = @by, "UpdatedAt" = @now,
+                        "Version" = d."Version" + 1
+                    FROM value_updates u WHERE d."Id" = u.id AND d."Version" = u.version
                     """, ct, ("by", by), ("now", now));
+                if (matched != updates.Count) throw new StaleRowsException("data_values", updates.Count, matched);
+                await Exec(conn, tx, "DROP TABLE value_updates", ct);
             }
             if (deletes.Count > 0)
-                await Exec(conn, tx, """DELETE FROM data_values WHERE "Id" = ANY(@ids)""", ct, ("ids", deletes.Select(d => d.Id).ToArray()));
+            {
+                var matched = await Exec(conn, tx, """
+                    DELETE FROM data_values d USING unnest(@ids, @versions) AS x(id, version) WHERE d."Id" = x.id AND d."Version" = x.version
+                    """, ct, ("ids", deletes.Select(d => d.Id).ToArray()), ("versions", deletes.Select(d => d.Version).ToArray()));
+                if (matched != deletes.Count) throw new StaleRowsException("data_values", deletes.Count, matched);
+            }
 
             await using (var log = await conn.BeginBinaryImportAsync("""
                 COPY data_value_changes ("IndicatorId", "DisaggregationId", "OrgUnitId", "PeriodId", "Action", "OldValue", "NewValue", "OldComment", "NewComment", "Reason", "ChangedBy", "ChangedAt") FROM STDIN (FORMAT BINARY)
@@ -120,6 +130,8 @@ public static class ValueWriter
             tracked.FromRegistry = u.FromRegistry;
             tracked.UpdatedBy = db.Actor;
             tracked.UpdatedAt = now;
+            // The version read stays the original value EF checks in the UPDATE's WHERE (concurrency token).
+            tracked.Version = db.Entry(tracked).Property(v => v.Version).OriginalValue + 1;
         }
         foreach (var d in deletes) db.DataValues.Remove(Track(db, d));
         await db.SaveChangesAsync(ct);
@@ -152,10 +164,10 @@ public static class ValueWriter
         else await copy.WriteAsync(text, NpgsqlDbType.Text, ct);
     }
 
-    static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    static async Task<int> Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

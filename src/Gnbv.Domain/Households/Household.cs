@@ -37,6 +37,9 @@ public class Household
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Grows with every change of the household or its census: a save of an older version is refused (409).</summary>
+    public int Version { get; set; } = 1;
+
     public List<HouseholdMember> Members { get; set; } = [];
     public List<CensusEntry> Census { get; set; } = [];
 }

@@ -24,4 +24,10 @@ public class DataValue
     public DateTime CreatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Starts at 1 and grows with every change: a save names the version it read, and a save of an
+    /// older version is refused (409) instead of overwriting what another officer saved meanwhile.
+    /// </summary>
+    public int Version { get; set; } = 1;
 }

@@ -30,6 +30,20 @@ public sealed class GnbvExceptionHandler(IProblemDetailsService problems) : IExc
                 Detail = e.Message,
                 Extensions = { ["errors"] = e.Errors.Select(x => new { row = x.Index, line = x.Line, section = x.Section, field = x.Field, message = x.Message, location = x.Location }).ToList() },
             },
+            Data.Concurrency.EditConflictException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Dữ liệu vừa được người khác sửa, không ghi gì (edit conflict, nothing written)",
+                Detail = e.Message,
+                Extensions =
+                {
+                    ["conflicts"] = e.Conflicts.Select(c => new
+                    {
+                        kind = c.Kind, key = c.Key, expectedVersion = c.ExpectedVersion, currentVersion = c.CurrentVersion,
+                        currentValue = c.CurrentValue, changedBy = c.ChangedBy, changedAt = c.ChangedAt, message = c.Message,
+                    }).ToList(),
+                },
+            },
             AccessDeniedException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền (forbidden)", Detail = e.Message },
             Domain.Workflow.WorkflowConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Xung đột trạng thái (conflict)", Detail = e.Message },
             DomainException e => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },

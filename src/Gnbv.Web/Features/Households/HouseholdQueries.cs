@@ -25,7 +25,7 @@ public sealed record SupportDto(string Kind, string KindName, string? ProgramIte
 
 public sealed record HouseholdDetail(long Id, string Code, string Commune, string CommuneName, string Village, string Area, string HeadName, string Ethnicity,
     bool EthnicMinority, IReadOnlyList<string> PolicyGroups, IReadOnlyList<string> PovertyCauses, bool Synthetic, bool CitizenIdsMasked, bool CanEdit,
-    List<MemberDto> Members, List<CensusDto> Census, List<SupportDto> Support);
+    List<MemberDto> Members, List<CensusDto> Census, List<SupportDto> Support, int Version);
 
 /// <summary>The registry as the pages and the API read it: lists scoped to the caller's units, one household with its history.</summary>
 public static class HouseholdQueries
@@ -109,7 +109,7 @@ public static class HouseholdQueries
             s.ProgramItemId is { } i ? items.GetValueOrDefault(i) : null, s.FundingSourceId is { } f ? sources.GetValueOrDefault(f) : null,
             s.Amount, s.Quantity, s.Date, s.Note, s.MemberId is { } m ? h.Members.FirstOrDefault(x => x.Id == m)?.Name : null)).ToList();
         return new HouseholdDetail(h.Id, h.Code, h.OrgUnit!.Code, h.OrgUnit.Name, h.Village, HouseholdStatuses.AreaCode(h.Area), h.HeadName, h.Ethnicity,
-            h.EthnicMinority, Split(h.PolicyGroups), Split(h.PovertyCauses), h.Synthetic, !full, full, members, census, supportDtos);
+            h.EthnicMinority, Split(h.PolicyGroups), Split(h.PovertyCauses), h.Synthetic, !full, full, members, census, supportDtos, h.Version);
     }
 
     static CensusDto ToDto(CensusEntry c, Area area, PovertyStandard? standard)

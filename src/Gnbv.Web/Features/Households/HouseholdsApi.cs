@@ -23,9 +23,10 @@ public sealed record ClassificationDto(string Status, string StatusName, string 
         HouseholdStatuses.AreaCode(c.Area), c.Income, c.IncomeLine, c.ScoreA, c.ScoreALine, c.Deprived, c.ScoreB, c.PoorMinScoreB, c.Reasons);
 }
 
-public sealed record CensusRequest(long? Income, int? ScoreA, List<string>? Deprived, bool? ExpectedEscape, string? SupportPlan, string? Reason);
+/// <param name="Version">The household's version read (GET /households/{id}); when given, a household changed since is a 409 naming what changed.</param>
+public sealed record CensusRequest(long? Income, int? ScoreA, List<string>? Deprived, bool? ExpectedEscape, string? SupportPlan, string? Reason, int? Version = null);
 
-public sealed record CensusSavedDto(long Household, int Year, bool Created, ClassificationDto Classification);
+public sealed record CensusSavedDto(long Household, int Year, bool Created, ClassificationDto Classification, int Version);
 
 public static class HouseholdsApi
 {
@@ -57,8 +58,8 @@ public static class HouseholdsApi
                 if (unit is null) return TypedResults.NotFound();
                 var who = await RequireWriteAsync(actor, unit, ct);
                 var saved = await CensusEditor.SaveAsync(db, who, id, year,
-                    new CensusInput(body.Income, body.ScoreA, body.Deprived, body.ExpectedEscape ?? false, body.SupportPlan), body.Reason, ct);
-                return TypedResults.Ok(new CensusSavedDto(id, year, saved.Created, ClassificationDto.From(saved.Classification)));
+                    new CensusInput(body.Income, body.ScoreA, body.Deprived, body.ExpectedEscape ?? false, body.SupportPlan, body.Version), body.Reason, ct);
+                return TypedResults.Ok(new CensusSavedDto(id, year, saved.Created, ClassificationDto.From(saved.Classification), saved.Version));
             })
             .RequireAuthorization(Policies.DataWriter)
             .WithName("SaveHouseholdCensus")
