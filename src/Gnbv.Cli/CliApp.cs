@@ -25,6 +25,8 @@ public static class CliApp
         root.Subcommands.Add(ClassifyCommand.Create(options, io));
         root.Subcommands.Add(HouseholdCommands.Create(options, io));
         root.Subcommands.Add(Bench.BenchCommand.Create(options, io));
+        root.Subcommands.Add(BackupCommands.Backup(options, io));
+        root.Subcommands.Add(BackupCommands.Restore(options, io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
