@@ -87,9 +87,7 @@ public abstract class ValueImportCrashTests(DatabaseProvider provider, int month
         });
 }
 
-// SQLite: left out for now. The run that should complete after the kill did not finish within 3 minutes
-// for 3.200 values on the loaded build machine (the killed run itself was caught writing and rolled back
-// clean); to be measured and looked into before it joins the suite.
+public sealed class ValueImportCrashTests_Sqlite() : ValueImportCrashTests(DatabaseProvider.Sqlite, months: 3);
 
 [Trait(Db.Trait, Db.Postgres)]
 public sealed class ValueImportCrashTests_Postgres() : ValueImportCrashTests(DatabaseProvider.Postgres, months: 12);
