@@ -121,10 +121,13 @@ public static class ValueWriter
     static async Task TrackedAsync(AppDbContext db, IReadOnlyList<DataValue> inserts, IReadOnlyList<ValueUpdate> updates, IReadOnlyList<DataValue> deletes, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
+        // Looked up once: DbSet.Local runs DetectChanges over every tracked entity on each access, which
+        // made a package of a few thousand updates take minutes on SQLite (and the re-run after a crash with it).
+        var local = db.DataValues.Local.Where(v => v.Id != 0).ToDictionary(v => v.Id);
         db.DataValues.AddRange(inserts);
         foreach (var u in updates)
         {
-            var tracked = Track(db, u.Stored);
+            var tracked = Track(db, local, u.Stored);
             tracked.Value = u.Value;
             tracked.Comment = u.Comment;
             tracked.FromRegistry = u.FromRegistry;
@@ -133,12 +136,15 @@ public static class ValueWriter
             // The version read stays the original value EF checks in the UPDATE's WHERE (concurrency token).
             tracked.Version = db.Entry(tracked).Property(v => v.Version).OriginalValue + 1;
         }
-        foreach (var d in deletes) db.DataValues.Remove(Track(db, d));
+        foreach (var d in deletes) db.DataValues.Remove(Track(db, local, d));
         await db.SaveChangesAsync(ct);
     }
 
-    static DataValue Track(AppDbContext db, DataValue value) =>
-        db.DataValues.Local.FirstOrDefault(v => v.Id == value.Id) ?? db.DataValues.Attach(value).Entity;
+    static DataValue Track(AppDbContext db, Dictionary<long, DataValue> local, DataValue value)
+    {
+        if (local.TryGetValue(value.Id, out var tracked)) return tracked;
+        return local[value.Id] = db.DataValues.Attach(value).Entity;
+    }
 
     static async Task LogAsync(NpgsqlBinaryImporter log, DataValue v, string action, decimal? oldValue, string? oldComment,
         decimal? newValue, string? newComment, string? reason, string by, DateTime now, CancellationToken ct)

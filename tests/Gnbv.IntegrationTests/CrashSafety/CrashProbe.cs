@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Gnbv.Data.Database;
+using Gnbv.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Gnbv.IntegrationTests.CrashSafety;
+
+/// <summary>
+/// Looks at an import from outside its process: whether it is writing (its open transaction holds a
+/// write lock: on a table on PostgreSQL, on the database on SQLite, where a transaction takes it at its
+/// first write and keeps it to its commit),
+/// and, after a kill, whether the database is left clean (no session, lock or staging table behind;
+/// the SQLite file passes its integrity check).
+/// </summary>
+public static class CrashProbe
+{
+    public static async Task<bool> WritingAsync(TestDatabase db, string applicationName, string table)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // BEGIN IMMEDIATE asks for the write lock: refused while another connection's transaction has written.
+            await using var connection = new SqliteConnection(db.ConnectionString);
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandTimeout = 1;
+            cmd.CommandText = "BEGIN IMMEDIATE";
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+            {
+                return true;
+            }
+            cmd.CommandText = "ROLLBACK";
+            await cmd.ExecuteNonQueryAsync();
+            return false;
+        }
+        return await ScalarAsync(db, """
+            SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE a.application_name = @app AND l.relation = to_regclass(@table) AND l.mode = 'RowExclusiveLock' AND l.granted
+            """, ("app", applicationName), ("table", table)) > 0;
+    }
+
+    /// <summary>After a kill: nothing of the import's session is left and the database opens clean.</summary>
+    public static async Task AssertLeftCleanAsync(TestDatabase db, string applicationName)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(db.ConnectionString);
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA integrity_check";
+            (await cmd.ExecuteScalarAsync()).ShouldBe("ok");
+            return;
+        }
+        // The server ends the session once it sees the client gone; a statement under way runs to its end first.
+        var clock = Stopwatch.StartNew();
+        while (await ScalarAsync(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = @app", ("app", applicationName)) > 0)
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the killed import's session is still on the server");
+            await Task.Delay(50);
+        }
+        (await ScalarAsync(db, """
+            SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+            WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()
+            """)).ShouldBe(0, "locks left on the database");
+        (await ScalarAsync(db, """
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+            """)).ShouldBe(0, "a session left idle in transaction");
+        (await ScalarAsync(db, """
+            SELECT count(*) FROM pg_class WHERE relname IN ('stage_h', 'stage_m', 'value_updates')
+            """)).ShouldBe(0, "staging tables left behind");
+    }
+
+    static async Task<long> ScalarAsync(TestDatabase db, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
