@@ -16,7 +16,7 @@ namespace Gnbv.IntegrationTests.CrashSafety;
 public abstract class HouseholdImportCrashTests(DatabaseProvider provider) : DatabaseTest(provider)
 {
     /// <summary>Households per round: the 2023 round updates every one of them, a few seconds of work.</summary>
-    const int Households = 5_000;
+    const int Households = 3_000;
 
     [Fact]
     public async Task Import_KilledWhileStagingAndWhileMerging_LeavesDatabaseAsBeforeAndRerunCompletes()

@@ -87,7 +87,7 @@ public abstract class ValueImportCrashTests(DatabaseProvider provider, int month
         });
 }
 
-public sealed class ValueImportCrashTests_Sqlite() : ValueImportCrashTests(DatabaseProvider.Sqlite, months: 3);
+public sealed class ValueImportCrashTests_Sqlite() : ValueImportCrashTests(DatabaseProvider.Sqlite, months: 2);
 
 [Trait(Db.Trait, Db.Postgres)]
 public sealed class ValueImportCrashTests_Postgres() : ValueImportCrashTests(DatabaseProvider.Postgres, months: 12);
