@@ -26,40 +26,63 @@ public sealed class SourceRow(int line, Dictionary<string, string> cells)
 /// </summary>
 public static class HouseholdFileReader
 {
-    public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys) =>
-        Read(stream, fileName, requiredKeys, HouseholdColumns.KeyOf);
+    /// <summary>Columns whose cells must be numbers: a formula there is refused, not read as text.</summary>
+    static readonly HashSet<string> NumericKeys = ["census_year", "income", "score_a", "birth_year", "citizen_id", "amount", "quantity"];
+
+    public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, FileLimits? limits = null) =>
+        Read(stream, fileName, requiredKeys, HouseholdColumns.KeyOf, limits);
 
     /// <summary>The same reader for another layout (the list of support received).</summary>
-    public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, Func<string, string?> keyOf) =>
-        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(stream, requiredKeys, keyOf)
-        : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, requiredKeys, keyOf)
-        : throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
+    public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, Func<string, string?> keyOf, FileLimits? limits = null)
+    {
+        limits ??= FileLimits.HouseholdLists;
+        var xlsx = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
+        // Checked before the first row is asked for, so a refused file fails at the call, not half-way.
+        Encoding? encoding = null;
+        if (stream.CanSeek)
+        {
+            if (stream.Length - stream.Position > limits.MaxFileBytes)
+                throw FileRefused.Because("households", fileName, $"tệp {stream.Length - stream.Position} byte vượt giới hạn {limits.MaxFileBytes} byte (MaxFileBytes)");
+            if (xlsx) XlsxGuard.Check(stream, "households", fileName, limits);
+            else encoding = TextFileCheck.Check(stream, "households", fileName);
+        }
+        return xlsx ? ReadXlsx(stream, requiredKeys, keyOf, limits) : ReadCsv(stream, requiredKeys, keyOf, limits, encoding, fileName);
+    }
 
     public static ImportFailedException Fail(int line, string field, string message) =>
         new([new ImportError("households", 0, line, field, message)]);
 
-    public static IEnumerable<SourceRow> ReadCsv(Stream stream, string[] requiredKeys, Func<string, string?> keyOf)
+    public static IEnumerable<SourceRow> ReadCsv(Stream stream, string[] requiredKeys, Func<string, string?> keyOf, FileLimits? limits = null, Encoding? encoding = null, string fileName = "danh-sach.csv")
     {
+        limits ??= FileLimits.HouseholdLists;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
+            // A stray or unterminated quote is refused (BadDataException), not read as the rest of the file.
             MissingFieldFound = null,
+            MaxFieldSize = limits.MaxCellChars,
         };
-        using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new StreamReader(stream, encoding ?? new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var csv = new CsvReader(text, config);
         string?[] keys;
         try
         {
             if (!csv.Read() || !csv.ReadHeader()) throw Fail(1, "header", "thiếu dòng tiêu đề (missing header row)");
-            keys = MapHeader(csv.HeaderRecord ?? [], requiredKeys, keyOf);
+            keys = MapHeader(csv.HeaderRecord ?? [], requiredKeys, keyOf, limits);
         }
         catch (DecoderFallbackException)
         {
-            throw Fail(1, "file", "tệp không phải UTF-8; lưu lại tệp CSV với mã hóa UTF-8 (file is not UTF-8)");
+            throw Fail(1, "file", "Tệp không phải UTF-8 (dòng 1); lưu lại tệp CSV với mã hóa UTF-8 (file is not UTF-8)");
         }
+        catch (CsvHelperException e)
+        {
+            throw ImportFileReader.CsvBroken("households", fileName, e);
+        }
+        var rows = 0;
         while (true)
         {
             bool more;
@@ -69,54 +92,81 @@ public static class HouseholdFileReader
             }
             catch (DecoderFallbackException)
             {
-                throw Fail(csv.Parser.Row, "file", "tệp không phải UTF-8 từ dòng này; lưu lại với mã hóa UTF-8 (not UTF-8)");
+                throw Fail(csv.Parser.Row, "file", $"Tệp không phải UTF-8 từ khoảng dòng {csv.Parser.Row}; lưu lại với mã hóa UTF-8 (not UTF-8)");
+            }
+            catch (CsvHelperException e)
+            {
+                throw ImportFileReader.CsvBroken("households", fileName, e);
             }
             if (!more) yield break;
+            var line = csv.Parser.Row;
+            if (ImportFileReader.UnclosedQuoteLine(csv.Parser) is { } open) throw ImportFileReader.UnclosedQuote("households", fileName, open);
+            // Extra empty fields are a spreadsheet's trailing separators; anything else shifts the columns.
+            if (csv.Parser.Count < keys.Length || (csv.Parser.Count > keys.Length && Enumerable.Range(keys.Length, csv.Parser.Count - keys.Length).Any(i => csv.Parser[i].Trim().Length > 0)))
+                throw Fail(line, "*", $"dòng {line} có {csv.Parser.Count} cột, dòng tiêu đề có {keys.Length} cột (wrong column count; a comma inside a field must be quoted)");
             var cells = new Dictionary<string, string>(keys.Length);
             for (var i = 0; i < keys.Length; i++)
-                if (keys[i] is { } k) cells[k] = (csv.TryGetField(i, out string? v) ? v : null)?.Normalize(NormalizationForm.FormC) ?? "";
-            var row = new SourceRow(csv.Parser.Row, cells);
-            if (!row.IsEmpty) yield return row;
+                if (keys[i] is { } k)
+                {
+                    var value = (csv.TryGetField(i, out string? v) ? v : null)?.Normalize(NormalizationForm.FormC) ?? "";
+                    if (value is ['=' or '@', ..] && NumericKeys.Contains(k))
+                        throw Fail(line, k, $"cột '{HeaderOf(k)}' dòng {line}: '{value}' là công thức, không phải số; hãy ghi giá trị (formula where a number is expected)");
+                    cells[k] = value;
+                }
+            var row = new SourceRow(line, cells);
+            if (row.IsEmpty) continue;
+            if (++rows > limits.MaxRows)
+                throw Fail(line, "file", $"tệp có hơn {limits.MaxRows} dòng dữ liệu, vượt giới hạn (MaxRows); chia thành nhiều tệp");
+            yield return row;
         }
     }
 
-    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string[] requiredKeys, Func<string, string?> keyOf)
+    public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string[] requiredKeys, Func<string, string?> keyOf, FileLimits? limits = null)
     {
+        limits ??= FileLimits.HouseholdLists;
         SpreadsheetDocument doc;
         try
         {
             doc = SpreadsheetDocument.Open(stream, false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException)
         {
-            throw Fail(0, "file", "tệp không phải XLSX hợp lệ hoặc đã đặt mật khẩu (not a readable XLSX file)");
+            throw Fail(0, "file", "tệp không phải XLSX hợp lệ hoặc bị hỏng (not a readable XLSX file)");
         }
         using (doc)
         {
             var book = doc.WorkbookPart ?? throw Fail(0, "file", "tệp XLSX không có bảng tính (no workbook)");
             var firstSheet = book.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Fail(0, "file", "tệp XLSX không có trang tính (no sheet)");
             var part = (WorksheetPart)book.GetPartById(firstSheet.Id!.Value!);
+            var sheetName = firstSheet.Name?.Value ?? "1";
             var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
             string?[]? keys = null;
+            var rows = 0;
             using var reader = OpenXmlReader.Create(part);
-            while (reader.Read())
+            while (NextRow(reader) is { } row)
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-                var row = (Row)reader.LoadCurrentElement()!;
                 var line = (int)(row.RowIndex?.Value ?? 0);
                 var values = new Dictionary<int, string>();
                 var numeric = new HashSet<int>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value);
-                    values[column] = CellText(cell, shared).Normalize(NormalizationForm.FormC);
+                    // A formula's cached value may be stale or missing: the list must hold values.
+                    if (cell.CellFormula is not null)
+                        throw Fail(line, "file", $"trang tính '{sheetName}' ô {cell.CellReference?.Value} chứa công thức, hãy dán giá trị (Paste Values) thay cho công thức (formula in a cell)");
+                    if (column >= limits.MaxColumns)
+                        throw Fail(line, "file", $"ô {cell.CellReference?.Value} nằm ngoài {limits.MaxColumns} cột đầu, vượt giới hạn số cột (MaxColumns)");
+                    var text = CellText(cell, shared);
+                    if (text.Length > limits.MaxCellChars)
+                        throw Fail(line, "file", $"ô {cell.CellReference?.Value} dài {text.Length} ký tự, vượt giới hạn {limits.MaxCellChars} (MaxCellChars)");
+                    values[column] = text.Normalize(NormalizationForm.FormC);
                     if (cell.DataType is null || cell.DataType.Value == CellValues.Number) numeric.Add(column);
                 }
                 if (keys is null)
                 {
                     if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
                     var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
-                    keys = MapHeader(Enumerable.Range(0, width).Select(i => values.GetValueOrDefault(i, "")).ToArray(), requiredKeys, keyOf);
+                    keys = MapHeader(Enumerable.Range(0, width).Select(i => values.GetValueOrDefault(i, "")).ToArray(), requiredKeys, keyOf, limits);
                     continue;
                 }
                 var cells = new Dictionary<string, string>(keys.Length);
@@ -129,14 +179,35 @@ public static class HouseholdFileReader
                 if (cells.TryGetValue("commune", out var commune) && commune.Length is > 0 and < 5 && commune.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "commune")))
                     cells["commune"] = commune.PadLeft(5, '0');
                 var source = new SourceRow(line, cells);
-                if (!source.IsEmpty) yield return source;
+                if (source.IsEmpty) continue;
+                if (++rows > limits.MaxRows)
+                    throw Fail(line, "file", $"trang tính có hơn {limits.MaxRows} dòng dữ liệu, vượt giới hạn (MaxRows); chia thành nhiều tệp");
+                yield return source;
             }
             if (keys is null) throw Fail(1, "header", "thiếu dòng tiêu đề (missing header row)");
         }
     }
 
-    static string?[] MapHeader(string[] header, string[] requiredKeys, Func<string, string?> keyOf)
+    /// <summary>The next row of the sheet; a damaged sheet XML is an error, not a half-read list.</summary>
+    static Row? NextRow(OpenXmlReader reader)
     {
+        try
+        {
+            while (reader.Read())
+                if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+                    return (Row)reader.LoadCurrentElement()!;
+            return null;
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException)
+        {
+            throw Fail(0, "file", "trang tính bị hỏng, không đọc hết được (corrupt sheet XML); mở lại bằng Excel, lưu rồi tải lại");
+        }
+    }
+
+    static string?[] MapHeader(string[] header, string[] requiredKeys, Func<string, string?> keyOf, FileLimits limits)
+    {
+        if (header.Length > limits.MaxColumns)
+            throw Fail(1, "header", $"dòng tiêu đề có {header.Length} cột, vượt giới hạn {limits.MaxColumns} cột (MaxColumns)");
         var keys = new string?[header.Length];
         var seen = new Dictionary<string, int>();
         var unknown = new List<string>();

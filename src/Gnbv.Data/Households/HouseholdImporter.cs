@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Gnbv.Data.Households;
 
-public sealed record HouseholdImportOptions(Actor Actor, int? DefaultYear = null, bool DryRun = false, bool Synthetic = false, string Source = "", string? Reason = null);
+public sealed record HouseholdImportOptions(Actor Actor, int? DefaultYear = null, bool DryRun = false, bool Synthetic = false, string Source = "", string? Reason = null, FileLimits? Limits = null);
 
 /// <summary>How far an import is: rows read, households staged, and bytes of the file read (for a progress bar).</summary>
 public sealed record HouseholdImportProgress(string Stage, long Rows, long Households, long BytesRead, long BytesTotal);
@@ -63,7 +63,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         var stage = RegistryStage.Create(db.Database.GetDbConnection(), tx.GetDbTransaction());
         await stage.CreateAsync(ct);
 
-        foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(file, fileName, ["household_code", "commune", "name"])))
+        foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(file, fileName, ["household_code", "commune", "name"], options.Limits)))
         {
             result.Households++;
             if (parser.Parse(group) is { } household && parser.ErrorCount == 0)

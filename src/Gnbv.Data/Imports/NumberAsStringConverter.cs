@@ -11,7 +11,7 @@ public sealed class NumberAsStringConverter : JsonConverter<string?>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => NfcStringConverter.Nfc(reader.GetString()),
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
         _ => throw new JsonException($"expected a number or a string, found {reader.TokenType}"),
     };

@@ -50,6 +50,8 @@ public static class Startup
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            // Names and codes sent in NFD match the same text stored in NFC.
+            o.SerializerOptions.Converters.Add(new Gnbv.Data.Imports.NfcStringConverter());
         });
         return builder;
     }
