@@ -82,7 +82,9 @@ public static class ImportFileReader
         {
             rows.Add(new DataValueRow
             {
-                Line = reader.Parser.RawRow,
+                // The record's row as a spreadsheet shows it (as the household reader counts), not the
+                // physical line where a comment with line breaks ends.
+                Line = reader.Parser.Row,
                 DataElement = Field("dataElement"),
                 Period = Field("period"),
                 OrgUnit = Field("orgUnit"),
