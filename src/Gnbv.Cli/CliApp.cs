@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(ClassifyCommand.Create(options, io));
         root.Subcommands.Add(HouseholdCommands.Create(options, io));
         root.Subcommands.Add(Bench.BenchCommand.Create(options, io));
+        root.Subcommands.Add(Fuzz.FuzzCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

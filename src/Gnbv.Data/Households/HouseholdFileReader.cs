@@ -31,9 +31,32 @@ public static class HouseholdFileReader
 
     /// <summary>The same reader for another layout (the list of support received).</summary>
     public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, Func<string, string?> keyOf) =>
-        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(stream, requiredKeys, keyOf)
+        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Corrupt(ReadXlsx(stream, requiredKeys, keyOf))
         : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, requiredKeys, keyOf)
         : throw Fail(0, "file", $"'{Path.GetFileName(fileName)}': chỉ nhận tệp .csv hoặc .xlsx (only CSV or XLSX)");
+
+    /// <summary>
+    /// A damaged XLSX (found by <c>gnbv fuzz</c>) fails deep in the package reader while rows are
+    /// streamed (bad XML in a part, a broken content type or relationship): an import error, not a crash.
+    /// </summary>
+    static IEnumerable<SourceRow> Corrupt(IEnumerable<SourceRow> rows)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            catch (Exception x) when (x is System.Xml.XmlException or InvalidDataException or ArgumentException or OpenXmlPackageException or IOException or FormatException or InvalidOperationException or KeyNotFoundException or InvalidCastException)
+            {
+                throw Fail(0, "file", "tệp XLSX bị hỏng, không đọc được; lưu lại tệp bằng Excel (damaged XLSX file)");
+            }
+            if (!more) yield break;
+            yield return e.Current;
+        }
+    }
 
     public static ImportFailedException Fail(int line, string field, string message) =>
         new([new ImportError("households", 0, line, field, message)]);

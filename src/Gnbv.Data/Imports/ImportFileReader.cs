@@ -62,6 +62,8 @@ public static class ImportFileReader
             DetectDelimiter = true,
             TrimOptions = TrimOptions.Trim,
             BadDataFound = null,
+            // A short row (found by gnbv fuzz) threw MissingFieldException; its missing fields are now empty and reported as required.
+            MissingFieldFound = null,
         };
         using var reader = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), config);
         if (!reader.Read() || !reader.ReadHeader())
