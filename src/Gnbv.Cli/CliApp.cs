@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(Bench.BenchCommand.Create(options, io));
         root.Subcommands.Add(BackupCommands.Backup(options, io));
         root.Subcommands.Add(BackupCommands.Restore(options, io));
+        root.Subcommands.Add(Fuzz.FuzzCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

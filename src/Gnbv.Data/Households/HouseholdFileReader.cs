@@ -48,7 +48,31 @@ public static class HouseholdFileReader
             if (xlsx) XlsxGuard.Check(stream, "households", fileName, limits);
             else encoding = TextFileCheck.Check(stream, "households", fileName);
         }
-        return xlsx ? ReadXlsx(stream, requiredKeys, keyOf, limits) : ReadCsv(stream, requiredKeys, keyOf, limits, encoding, fileName);
+        return xlsx ? Corrupt(ReadXlsx(stream, requiredKeys, keyOf, limits)) : ReadCsv(stream, requiredKeys, keyOf, limits, encoding, fileName);
+    }
+
+    /// <summary>
+    /// A damaged XLSX (found by <c>gnbv fuzz</c>) fails deep in the package reader while rows are
+    /// streamed (bad XML in a part, a broken content type or relationship): an import error, not a crash.
+    /// </summary>
+    static IEnumerable<SourceRow> Corrupt(IEnumerable<SourceRow> rows)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            // NullReferenceException too: the package reader dereferences parts a damaged file lacks (gnbv fuzz --seed 42).
+            catch (Exception x) when (x is System.Xml.XmlException or InvalidDataException or ArgumentException or OpenXmlPackageException or IOException or FormatException or InvalidOperationException or KeyNotFoundException or InvalidCastException or NullReferenceException)
+            {
+                throw Fail(0, "file", "tệp XLSX bị hỏng, không đọc được; lưu lại tệp bằng Excel (damaged XLSX file)");
+            }
+            if (!more) yield break;
+            yield return e.Current;
+        }
     }
 
     public static ImportFailedException Fail(int line, string field, string message) =>

@@ -97,7 +97,8 @@ public static class ImportFileReader
             var errors = new List<ImportError>();
             while (reader.Read())
             {
-                var line = reader.Parser.RawRow;
+                // The record's row as a spreadsheet shows it, not the physical line where a multi-line comment ends.
+                var line = reader.Parser.Row;
                 if (rows.Count >= limits.MaxRows)
                     throw FileRefused.Because("dataValues", fileName, $"có hơn {limits.MaxRows} dòng dữ liệu, vượt giới hạn (MaxRows); chia thành nhiều tệp", line);
                 if (UnclosedQuoteLine(reader.Parser) is { } open) throw UnclosedQuote("dataValues", fileName, open);

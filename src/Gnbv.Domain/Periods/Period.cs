@@ -135,6 +135,7 @@ public sealed partial record Period(string Id, PeriodType Type, DateOnly Start, 
         return new Period(id, type, start, start.AddMonths(months).AddDays(-1));
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:S(?<s>\d)|Q(?<q>\d)|(?<m>\d{2})|-(?<end>\d{4}))?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d matches every Unicode digit (Arabic-Indic, full-width), which int.Parse then refuses.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:S(?<s>[0-9])|Q(?<q>[0-9])|(?<m>[0-9]{2})|-(?<end>[0-9]{4}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodPattern();
 }

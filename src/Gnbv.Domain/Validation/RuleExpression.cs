@@ -5,7 +5,8 @@ namespace Gnbv.Domain.Validation;
 /// <summary>A reference in a rule expression: #{INDICATOR.disaggregation}, T{...} (target), B{ITEM} (budget), D{ITEM} (disbursed).</summary>
 public sealed record Operand(char Kind, string Code, string Disaggregation)
 {
-    public override string ToString() => Kind == '#' ? $"#{{{Code}.{Disaggregation}}}" : $"{Kind}{{{Code}}}";
+    // A target names its disaggregation as a figure does: "T{X}" for T{X.poor} would read back as the total.
+    public override string ToString() => Kind is '#' or 'T' ? $"{Kind}{{{Code}.{Disaggregation}}}" : $"{Kind}{{{Code}}}";
 }
 
 /// <summary>
@@ -15,7 +16,9 @@ public sealed record Operand(char Kind, string Code, string Disaggregation)
 public sealed class RuleExpression
 {
     private readonly string _text;
+    private const int MaxDepth = 100;
     private int _pos;
+    private int _depth;
     private Func<Operand, decimal?> _resolve = _ => null;
     private readonly List<Operand> _operands = [];
 
@@ -28,13 +31,17 @@ public sealed class RuleExpression
         return e._operands;
     }
 
-    /// <summary>Evaluates; null when a referenced value is missing or a divisor is zero.</summary>
+    /// <summary>
+    /// Evaluates; null when a referenced value is missing, a divisor is zero or a result is beyond
+    /// what a decimal holds (about 7.9e28): such a rule cannot be checked, like one with a value missing.
+    /// </summary>
     public static decimal? Evaluate(string text, Func<Operand, decimal?> resolve) => new RuleExpression(text).Evaluate(resolve);
 
     private decimal? Evaluate(Func<Operand, decimal?> resolve)
     {
         _resolve = resolve;
         _pos = 0;
+        _depth = 0;
         var value = Sum();
         Skip();
         if (_pos < _text.Length) throw Error($"thừa '{_text[_pos..]}'");
@@ -68,6 +75,20 @@ public sealed class RuleExpression
     private decimal? Factor()
     {
         Skip();
+        // Nesting is bounded so that a hostile rule ("((((...", "----...1") is an error, not a stack overflow.
+        if (++_depth > MaxDepth) throw Error($"lồng quá {MaxDepth} cấp (nested too deeply)");
+        try
+        {
+            return Primary();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private decimal? Primary()
+    {
         if (Eat('('))
         {
             var inner = Sum();
@@ -80,7 +101,13 @@ public sealed class RuleExpression
         {
             var start = _pos;
             while (_pos < _text.Length && (char.IsAsciiDigit(_text[_pos]) || _text[_pos] == '.')) _pos++;
-            return decimal.Parse(_text[start.._pos], CultureInfo.InvariantCulture);
+            var literal = _text[start.._pos];
+            if (!decimal.TryParse(literal, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                _pos = start;
+                throw Error($"số '{literal}' không hợp lệ hoặc quá lớn");
+            }
+            return number;
         }
         if (_pos + 1 < _text.Length && _text[_pos] is '#' or 'T' or 'B' or 'D' && _text[_pos + 1] == '{')
         {
@@ -105,7 +132,18 @@ public sealed class RuleExpression
         return new Operand(kind, inside, "total");
     }
 
-    private static decimal? Combine(decimal? a, decimal? b, Func<decimal, decimal, decimal?> op) => a is { } x && b is { } y ? op(x, y) : null;
+    private static decimal? Combine(decimal? a, decimal? b, Func<decimal, decimal, decimal?> op)
+    {
+        if (a is not { } x || b is not { } y) return null;
+        try
+        {
+            return op(x, y);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 
     private void Skip()
     {
