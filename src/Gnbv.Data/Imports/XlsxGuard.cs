@@ -58,8 +58,18 @@ public static class XlsxGuard
         }
         using (zip)
         {
-            if (zip.Entries.Count > limits.MaxXlsxEntries)
-                throw FileRefused.Because(section, fileName, $"tệp nén có {zip.Entries.Count} mục, vượt giới hạn {limits.MaxXlsxEntries} (MaxXlsxEntries)");
+            // The central directory is read on first use of Entries: a damaged one fails here (gnbv fuzz --seed 42).
+            int entries;
+            try
+            {
+                entries = zip.Entries.Count;
+            }
+            catch (InvalidDataException)
+            {
+                throw Damaged(section, fileName);
+            }
+            if (entries > limits.MaxXlsxEntries)
+                throw FileRefused.Because(section, fileName, $"tệp nén có {entries} mục, vượt giới hạn {limits.MaxXlsxEntries} (MaxXlsxEntries)");
             long declared = 0;
             foreach (var entry in zip.Entries)
             {
