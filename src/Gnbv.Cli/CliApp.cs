@@ -50,6 +50,12 @@ public static class CliApp
             await stderr.WriteLineAsync("gnbv: " + e.Message);
             return 1;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // A database that went away mid-command (the start is caught in OpenAsync with the setting to fix).
+            await stderr.WriteLineAsync("gnbv: Lỗi CSDL (database error): " + e.Message.ReplaceLineEndings(" "));
+            return 1;
+        }
         catch (Exception e) when (e is DomainException or ArgumentException or InvalidOperationException or IOException)
         {
             await stderr.WriteLineAsync("gnbv: " + e.Message.ReplaceLineEndings(" "));

@@ -62,9 +62,20 @@ public sealed class GlobalOptions
     /// <summary>Opens the database, bringing it to the current schema first (as the web app does at start).</summary>
     public async Task<AppDbContext> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var db = DbContextSetup.Create(Resolve(parse));
+        var options = Resolve(parse);
+        var db = DbContextSetup.Create(options);
         db.Actor = "cli:" + Environment.UserName;
-        await DatabaseInitializer.MigrateAsync(db, ct);
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(db, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException
+                                      or InvalidOperationException or ArgumentException or IOException)
+        {
+            // An unreachable server or a bad connection string is one line naming the setting, not a stack trace.
+            await db.DisposeAsync();
+            throw new InvalidOperationException(StartupError.CannotOpen(options, e), e);
+        }
         return db;
     }
 }

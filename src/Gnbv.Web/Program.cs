@@ -1,22 +1,31 @@
+using Gnbv.Data.Database;
 using Gnbv.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGnbv();
 
-var app = builder.Build();
+WebApplication app;
 try
 {
+    // Build creates the server, which reads the options: a bad value already shows here.
+    app = builder.Build();
     await app.PrepareDatabaseAsync();
+    app.UseGnbv();
+    await app.StartAsync();
 }
-catch (Exception e) when (e is InvalidOperationException or ArgumentException or OptionsValidationException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or OptionsValidationException or IOException)
 {
-    // A wrong configuration or an unreachable database is one clear line, not a stack trace.
-    await Console.Error.WriteLineAsync("GNBV không khởi động được (cannot start): " + e.Message.ReplaceLineEndings(" "));
+    // A wrong configuration, an unreachable database or a taken port is one clear line, not a stack trace.
+    var connections = new DatabaseOptions
+    {
+        ConnectionString = Environment.GetEnvironmentVariable("GNBV_DB") ?? builder.Configuration["Database:ConnectionString"] ?? "",
+        ReadOnlyConnectionString = Environment.GetEnvironmentVariable("GNBV_DB_READONLY") ?? builder.Configuration["Database:ReadOnlyConnectionString"],
+    };
+    await Console.Error.WriteLineAsync("GNBV không khởi động được (cannot start): " + StartupError.Redact(e.Message.ReplaceLineEndings(" "), connections));
     return 1;
 }
-app.UseGnbv();
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 return 0;
 
 public partial class Program;

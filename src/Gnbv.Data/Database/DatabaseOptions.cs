@@ -25,7 +25,7 @@ public sealed class DatabaseOptions
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new ArgumentException($"GNBV_DB_PROVIDER '{text}' không hợp lệ: dùng sqlite hoặc postgres (unknown database provider)"),
+        _ => throw new ArgumentException($"Loại CSDL '{text}' không hợp lệ trong GNBV_DB_PROVIDER / Database:Provider: dùng sqlite hoặc postgres (unknown database provider)"),
     };
 
     /// <summary>Environment variables win over configuration files, as the README documents.</summary>

@@ -6,8 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gnbv.Web.Infrastructure;
 
-/// <summary>Turns the domain's errors into ProblemDetails: a bad input is a 400 naming the row, field and reason.</summary>
-public sealed class GnbvExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>
+/// Turns the domain's errors into ProblemDetails (an HTML page for a browser on a page): a bad input
+/// is a 400 naming the row, field and reason; anything unexpected is a 500 that shows no internals,
+/// only the request id to quote, and is logged with its stack under that id.
+/// </summary>
+public sealed class GnbvExceptionHandler(ILogger<GnbvExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -47,11 +51,24 @@ public sealed class GnbvExceptionHandler(IProblemDetailsService problems) : IExc
             AccessDeniedException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền (forbidden)", Detail = e.Message },
             Domain.Workflow.WorkflowConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Xung đột trạng thái (conflict)", Detail = e.Message },
             DomainException e => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestSizeLimit.TooLarge(http),
+            // The form reader's own limits (a part, a field or the number of fields too large).
+            InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Http" } e => RequestSizeLimit.FormTooLarge(e),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             _ => null,
         };
-        if (problem is null) return false;
-        http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        if (problem is null)
+        {
+            // Since .NET 10 a handled exception is no longer logged by the middleware: log it here.
+            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Lỗi hệ thống (internal error)",
+                Detail = $"Hệ thống gặp lỗi khi xử lý yêu cầu. Xin báo quản trị viên mã yêu cầu {http.TraceIdentifier} (quote this request id).",
+            };
+        }
+        await ErrorResponses.WriteAsync(http, problem, exception);
+        return true;
     }
 }

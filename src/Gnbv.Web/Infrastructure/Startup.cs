@@ -16,14 +16,26 @@ public static class Startup
     public static WebApplicationBuilder AddGnbv(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Read by hand rather than bound: "postgresql" is accepted as in GNBV_DB_PROVIDER, and a wrong
+        // provider is refused with the values allowed instead of an enum conversion error.
         services.AddOptions<DatabaseOptions>()
-            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((o, config) =>
+            {
+                var section = config.GetSection(DatabaseOptions.Section);
+                if (section["Provider"] is { } provider) o.Provider = DatabaseOptions.ParseProvider(provider);
+                if (section["ConnectionString"] is { } connection) o.ConnectionString = connection;
+                if (section["ReadOnlyConnectionString"] is { Length: > 0 } readOnly) o.ReadOnlyConnectionString = readOnly;
+            })
             .PostConfigure(o => o.WithEnvironment(Environment.GetEnvironmentVariable))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString (GNBV_DB) trống")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Chuỗi kết nối CSDL trống: đặt GNBV_DB hoặc Database:ConnectionString (empty connection string)")
             .ValidateOnStart();
         services.AddOptions<GnbvOptions>()
             .BindConfiguration(GnbvOptions.Section)
-            .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true");
+            .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true")
+            .Validate(o => o.MaxRequestMegabytes is >= 1 and <= 2048, "Gnbv:MaxRequestMegabytes phải từ 1 đến 2048 (MB)")
+            .ValidateOnStart();
+        services.AddGnbvRequestLimits();
+        services.AddGnbvHealthChecks();
         services.AddDbContext<AppDbContext>((sp, options) =>
             DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         // Reports, dashboards and figures read here: a streaming replica when GNBV_DB_READONLY is set.
@@ -34,7 +46,8 @@ public static class Startup
         services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
         services.AddSingleton<Gnbv.Reports.ReportService>();
         services.AddSingleton<Features.Households.HouseholdImportJobs>();
-        services.AddProblemDetails();
+        // Every ProblemDetails names the request id an officer quotes, the one in X-Request-Id and in the logs.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<GnbvExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -68,8 +81,7 @@ public static class Startup
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new InvalidOperationException(
-                $"Không mở được CSDL {options.Provider} (cannot open the database; check GNBV_DB / Database:ConnectionString): {e.Message}", e);
+            throw new InvalidOperationException(StartupError.CannotOpen(options, e), e);
         }
         var readOnly = scope.ServiceProvider.GetRequiredService<ReadOnlyDb>();
         if (readOnly.IsReplica)
@@ -89,7 +101,11 @@ public static class Startup
 
     public static WebApplication UseGnbv(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
+        app.UseGnbvRequestLimits();
+        // Routing after the request id, so that even the routing's own log lines carry it.
+        app.UseRouting();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
@@ -114,6 +130,7 @@ public static class Startup
         app.UseRateLimiter();
         app.UseAntiforgery();
 
+        HealthEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         Features.Account.AccountEndpoints.Map(app);

@@ -81,9 +81,11 @@ public sealed class HouseholdImportJobs(IServiceScopeFactory scopes, IHostApplic
     public async Task<HouseholdImportJob> StartAsync(Actor actor, Stream upload, string fileName, int? year, string? reason, CancellationToken ct = default)
     {
         foreach (var old in _jobs.Values.Where(j => j.FinishedAt < DateTime.UtcNow - Keep)) _jobs.TryRemove(old.Id, out _);
-        var path = Path.Combine(Path.GetTempPath(), $"gnbv-household-import-{Guid.NewGuid():N}{Path.GetExtension(fileName)}");
+        // The sent name is the client's: only its safe last segment is shown, logged and read for the format.
+        var name = Infrastructure.UploadFileName.Sanitize(fileName);
+        var path = Path.Combine(Path.GetTempPath(), $"gnbv-household-import-{Guid.NewGuid():N}{Infrastructure.UploadFileName.KnownExtension(name)}");
         await using (var file = File.Create(path)) await upload.CopyToAsync(file, ct);
-        var job = new HouseholdImportJob { Id = Guid.NewGuid().ToString("N"), User = actor.Name, FileName = Path.GetFileName(fileName) };
+        var job = new HouseholdImportJob { Id = Guid.NewGuid().ToString("N"), User = actor.Name, FileName = name };
         _jobs[job.Id] = job;
         _ = Task.Run(() => RunAsync(job, actor, path, year, reason), CancellationToken.None);
         return job;

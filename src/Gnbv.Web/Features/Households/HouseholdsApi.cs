@@ -9,7 +9,6 @@ using Gnbv.Domain.Households;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
 using Gnbv.Reports.Households;
-using Gnbv.Web.Features.Imports;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +68,6 @@ public static class HouseholdsApi
                 if (!request.HasFormContentType) throw new DomainException("Gửi tệp dạng multipart/form-data, trường 'file' (send the file as multipart form field 'file')");
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("file") ?? throw new DomainException("Thiếu trường 'file' (missing form field 'file')");
-                if (file.Length > ImportsApi.MaxUploadBytes) throw new DomainException($"Tệp quá lớn: tối đa {ImportsApi.MaxUploadBytes / 1024 / 1024} MB (file too large)");
                 int? year = null;
                 if (form["year"].ToString() is { Length: > 0 } y)
                     year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new DomainException($"Năm '{y}' không hợp lệ (year)");
@@ -79,8 +77,6 @@ public static class HouseholdsApi
             })
             .RequireAuthorization(Policies.DataWriter)
             .Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportsApi.MaxUploadBytes + 1024 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: ImportsApi.MaxUploadBytes)
             .DisableAntiforgery()
             .WithName("ImportHouseholds")
             .WithSummary("Nhập danh sách hộ (CSV, XLSX) chạy nền: trả mã việc; tất cả hoặc không gì cả; quyền theo xã của từng hộ");

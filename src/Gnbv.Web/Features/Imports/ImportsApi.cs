@@ -8,8 +8,6 @@ namespace Gnbv.Web.Features.Imports;
 
 public static class ImportsApi
 {
-    public const long MaxUploadBytes = 50 * 1024 * 1024;
-
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/imports").WithTags("Imports");
@@ -18,8 +16,6 @@ public static class ImportsApi
             .WithName("Import")
             .WithSummary("Nhập một tệp gnbv-import/1 (JSON) hoặc CSV giá trị chỉ tiêu; tất cả hoặc không gì cả")
             .Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
             .DisableAntiforgery();
         group.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
@@ -33,11 +29,10 @@ public static class ImportsApi
         if (!request.HasFormContentType) throw new DomainException("Gửi tệp dạng multipart/form-data, trường 'file' (send the file as multipart form field 'file')");
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? throw new DomainException("Thiếu trường 'file' (missing form field 'file')");
-        if (file.Length > MaxUploadBytes) throw new DomainException($"Tệp quá lớn: tối đa {MaxUploadBytes / 1024 / 1024} MB (file too large)");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var name = Path.GetFileName(file.FileName);
+        var name = Infrastructure.UploadFileName.Sanitize(file.FileName);
         var package = ImportFileReader.Read(bytes, name);
         if (form["reason"].ToString() is { Length: > 0 } reason) package.Reason = reason;
         var result = await new PackageImporter(db).ImportAsync(package,
