@@ -40,6 +40,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The web server, its database work and Playwright's client share this process: on 2 cores the
+        // thread pool starts with 2 workers and grows about one a second, so a burst of blocking work
+        // (SQLite is synchronous I/O underneath) could stall a page load past the 90 s navigation
+        // timeout, as seen twice in CI. A larger floor removes that wait; it changes no behaviour.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         _factory = new Factory(_db);
         _factory.UseKestrel(0);
         _factory.StartServer();
