@@ -119,6 +119,9 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
         if (first["census_year"] is { } y)
             year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100 ? yy
                 : Fail<int?>(first.Line, "census_year", $"'{y}' không phải năm (not a year)");
+        // A census records what was found: a year not yet begun has no result (the default year too).
+        if (year > CensusYears.Current)
+            year = Fail<int?>(first.Line, "census_year", $"năm rà soát {year} chưa đến, năm nay là {CensusYears.Current} (census year in the future)");
         var income = Long(first, "income");
         var scoreA = first["score_a"] is { } sa ? (int?)Long(first, "score_a") : null;
         PovertyStandard? standard = null;
