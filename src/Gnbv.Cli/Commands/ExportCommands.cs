@@ -70,10 +70,10 @@ public static class ExportCommands
         csv.NextRecord();
         foreach (var v in values)
         {
-            csv.WriteField(v.DataElement);
-            csv.WriteField(v.Period);
-            csv.WriteField(v.OrgUnit);
-            csv.WriteField(v.Disaggregation);
+            csv.WriteField(CsvSafe.Neutralise(v.DataElement));
+            csv.WriteField(CsvSafe.Neutralise(v.Period));
+            csv.WriteField(CsvSafe.Neutralise(v.OrgUnit));
+            csv.WriteField(CsvSafe.Neutralise(v.Disaggregation));
             csv.WriteField(v.Value);
             csv.WriteField(CsvSafe.Neutralise(v.Comment));
             csv.NextRecord();

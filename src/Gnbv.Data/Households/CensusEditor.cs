@@ -32,6 +32,7 @@ public static class CensusEditor
             ?? throw new DomainException($"Không có hộ {householdId} (unknown household)");
         if (!actor.CanWrite(household.OrgUnit!))
             throw new UnauthorizedAccessException($"{actor.Name} không được ghi kết quả rà soát của {household.OrgUnit!.Name} (forbidden)");
+        CensusYears.Check(year);
         if (input.SupportPlan is { Length: > 1000 }) throw new DomainException("Kế hoạch hỗ trợ dài quá 1000 ký tự (support plan too long)");
         if (input.Version is { } expected && expected != household.Version)
             throw new EditConflictException([await HouseholdConflicts.DescribeAsync(db, household, year, expected, ct)]);

@@ -119,6 +119,10 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
         if (first["census_year"] is { } y)
             year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100 ? yy
                 : Fail<int?>(first.Line, "census_year", $"'{y}' không phải năm (not a year)");
+        // A census records what was found: a year not yet begun has no result (the default year too).
+        var yearRefused = year > CensusYears.Current;
+        if (yearRefused)
+            year = Fail<int?>(first.Line, "census_year", $"năm rà soát {year} chưa đến, năm nay là {CensusYears.Current} (census year in the future)");
         var income = Long(first, "income");
         var scoreA = first["score_a"] is { } sa ? (int?)Long(first, "score_a") : null;
         PovertyStandard? standard = null;
@@ -156,7 +160,7 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
                     catch (DomainException e) { Error(first.Line, income is null ? "score_a" : "income", e.Message); }
             }
         }
-        else if (first["income"] is not null || first["score_a"] is not null)
+        else if (!yearRefused && (first["income"] is not null || first["score_a"] is not null))
             Error(first.Line, "census_year", "có thu nhập/điểm A nhưng thiếu năm rà soát (census year required)");
 
         var plan = first["support_plan"];

@@ -20,7 +20,7 @@ internal static class DocumentImport
             var kind = ctx.Required("kind", row.Kind);
             if (kind is not null && !DocumentKinds.Names.ContainsKey(kind))
                 ctx.Error("kind", $"'{kind}' không hợp lệ; dùng một trong: {string.Join(", ", DocumentKinds.Names.Keys)} (invalid document kind)");
-            var date = ctx.Date("date", row.Date, required: true);
+            var date = ctx.PastDate("date", row.Date, required: true);
             var subject = ctx.Required("subject", row.Subject);
             var issuer = string.IsNullOrWhiteSpace(row.Issuer) ? null : await ctx.UnitAsync("issuer", row.Issuer, ct);
             var issuerName = row.IssuerName?.Trim();

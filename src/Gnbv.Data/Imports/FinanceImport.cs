@@ -60,6 +60,12 @@ internal static class FinanceImport
             var item = await ctx.ItemAsync("programItem", row.ProgramItem, ct);
             var source = await ctx.SourceAsync("source", row.Source, ct);
             var period = await ctx.PeriodAsync("period", row.Period, ct);
+            // Money paid is reported for a period that has begun; a later period is a plan, which is an allocation.
+            if (period is not null && period.StartDate > ImportContext.Today)
+            {
+                ctx.Error("period", $"kỳ {period.Code} bắt đầu {period.StartDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}, sau hôm nay: chưa thể giải ngân (disbursement in a future period)");
+                period = null;
+            }
             var amount = ctx.Money("amount", row.Amount, required: true);
             if (unit is null || item is null || source is null || period is null || amount is null) continue;
             if (ctx.Duplicate(seen, (unit.Id, item.Id, source.Id, period.Code), "programItem")) continue;

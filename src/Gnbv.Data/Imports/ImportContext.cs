@@ -225,6 +225,21 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
         return null;
     }
 
+    /// <summary>Today's date in Vietnam (UTC+7), the day officials sign and pay on.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    /// <summary>A date that has already happened: a document signed or money paid cannot be dated tomorrow.</summary>
+    public DateOnly? PastDate(string field, string? text, bool required)
+    {
+        var date = Date(field, text, required);
+        if (date is { } d && d > Today)
+        {
+            Error(field, $"ngày {d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} sau hôm nay {Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (date in the future)");
+            return null;
+        }
+        return date;
+    }
+
     public int? Year(string field, int? year, bool required)
     {
         if (year is null)
@@ -269,8 +284,39 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
             Error(field, $"'{t}': chỉ tiêu '{indicator.Code}' nhận số nguyên không âm (the data element takes a non-negative whole number)");
             return null;
         }
+        // data_values.value is numeric(24,6): more would be rounded or overflow on PostgreSQL and be kept
+        // whole on SQLite, so the two databases would disagree. Refused rather than rounded silently.
+        if (decimal.Truncate(Math.Abs(value)) >= MaxWhole)
+        {
+            Error(field, $"'{t}': quá 18 chữ số phần nguyên (more than 18 integer digits; the database keeps numeric(24,6))");
+            return null;
+        }
+        if (decimal.Round(value, 6) != value)
+        {
+            Error(field, $"'{t}': quá 6 chữ số thập phân (more than 6 decimals; the database keeps numeric(24,6))");
+            return null;
+        }
+        if (indicator?.ValueType == IndicatorValueType.Percent && PercentRange(indicator) is var (min, max) && (value < min || value > max))
+        {
+            Error(field, $"'{t}': tỷ lệ của chỉ tiêu '{indicator.Code}' ({indicator.UnitOfMeasure}) phải từ {min} đến {max} (percent out of range)");
+            return null;
+        }
         return value;
     }
+
+    private const decimal MaxWhole = 1_000_000_000_000_000_000m;
+
+    /// <summary>
+    /// A percent is a share of a whole, 0 to 100, unless its unit of measure says otherwise:
+    /// "điểm %" is a change in percentage points (a poverty rate may rise: -100 to 100), and
+    /// "% chỉ tiêu" / "% kế hoạch" compares with a target that may be exceeded (0 to 1000).
+    /// </summary>
+    public static (decimal Min, decimal Max) PercentRange(Indicator indicator) => indicator.UnitOfMeasure.Trim().ToLowerInvariant() switch
+    {
+        "điểm %" or "điểm phần trăm" => (-100m, 100m),
+        "% chỉ tiêu" or "% kế hoạch" => (0m, 1000m),
+        _ => (0m, 100m),
+    };
 
     /// <summary>Reports a row whose key repeats an earlier row of the same import.</summary>
     public bool Duplicate<TKey>(Dictionary<TKey, int> seen, TKey key, string field) where TKey : notnull

@@ -63,7 +63,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
 
     private static readonly Gen<Household> Households = Gen.Select(
         Gen.Select(Gen.String[Gen.Char["ABCDEFGHKLMN0123456789-"], 0, 12], Gen.OneOf<string>("01290", "01294"), Text(80), Gen.Enum<Area>(), Gen.OneOf<string>("Kinh", "Mông", "Dao", "Tày", ""), (code, commune, village, area, ethnicity) => (code, commune, village, area, ethnicity)),
-        Gen.Select(Subset(PolicyGroups.All), Subset(PovertyCauses.All), Gen.Int[2022, 2030].Nullable(), Gen.Bool, Gen.Long[0, 10_000_000_000], Gen.Int[0, 400], (policy, causes, year, byIncome, income, score) => (policy, causes, year, byIncome, income, score)),
+        Gen.Select(Subset(PolicyGroups.All), Subset(PovertyCauses.All), Gen.Int[2022, Gnbv.Data.Households.CensusYears.Current].Nullable(), Gen.Bool, Gen.Long[0, 10_000_000_000], Gen.Int[0, 400], (policy, causes, year, byIncome, income, score) => (policy, causes, year, byIncome, income, score)),
         Gen.Select(Gen.Int[0, 4095], Gen.Bool, Text(300).Null(), Gen.Bool, Members.Array[0, 6], Text(60), (mask, escape, plan, synthetic, others, head) => (mask, escape, plan, synthetic, others, head)),
         (a, b, c) =>
         {
