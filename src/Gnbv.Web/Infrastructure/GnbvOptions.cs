@@ -15,4 +15,7 @@ public sealed class GnbvOptions
     public int MaxRequestMegabytes { get; set; } = 50;
 
     public long MaxRequestBytes => MaxRequestMegabytes * 1024L * 1024L;
+
+    /// <summary>Sign-in attempts accepted per minute from one address (password guessing is refused with 429 past it).</summary>
+    public int SignInsPerMinute { get; set; } = 10;
 }

@@ -33,6 +33,7 @@ public static class Startup
             .BindConfiguration(GnbvOptions.Section)
             .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true")
             .Validate(o => o.MaxRequestMegabytes is >= 1 and <= 2048, "Gnbv:MaxRequestMegabytes phải từ 1 đến 2048 (MB)")
+            .Validate(o => o.SignInsPerMinute is >= 1 and <= 10_000, "Gnbv:SignInsPerMinute phải từ 1 đến 10000")
             .ValidateOnStart();
         services.AddGnbvRequestLimits();
         services.AddGnbvHealthChecks();
