@@ -14,7 +14,9 @@ public static class ValueExporter
 {
     public static async Task<ValueExport> ExportAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
     {
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.ProgramItem).ToDictionaryAsync(i => i.Id, ct);
+        // With their disaggregations: the order of an indicator's parts (poor before near-poor) comes from them;
+        // without, every part sorted equal and came out in the database's row order, which changes with updates.
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.ProgramItem).Include(i => i.Disaggregations).ToDictionaryAsync(i => i.Id, ct);
         var disaggregations = await db.Disaggregations.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
         var items = await db.ProgramItems.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
         var sources = await db.FundingSources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
@@ -24,6 +26,7 @@ public static class ValueExporter
             .Select(v => (v, i: indicators[v.IndicatorId], d: disaggregations[v.DisaggregationId]))
             .OrderBy(x => x.i.SortOrder).ThenBy(x => x.i.Code, StringComparer.Ordinal)
             .ThenBy(x => x.i.Disaggregations.FirstOrDefault(l => l.DisaggregationId == x.d.Id)?.SortOrder ?? 0)
+            .ThenBy(x => x.d.Code, StringComparer.Ordinal)
             .Select(x => new ExportValue(x.i.Code, x.i.Name, x.d.Code, x.d.Name, x.v.Value, x.i.UnitOfMeasure,
                 Display(x.v.Value, x.i), x.i.ProgramItem?.Code, x.v.Comment))
             .ToList();
