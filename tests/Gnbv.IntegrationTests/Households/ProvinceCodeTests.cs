@@ -4,8 +4,6 @@ using Gnbv.Data.Households;
 using Gnbv.Data.Users;
 using Gnbv.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Gnbv.IntegrationTests.Households;
 
@@ -68,23 +66,6 @@ public abstract class ProvinceCodeTests(DatabaseProvider provider) : RegistryTes
             """, "move.json");
         foreach (var (table, codes) in await CodesAsync())
             codes.ShouldAllBe(c => c == "05", table);
-    }
-
-    [Fact]
-    public async Task Migration_BackfillsTheCode_OnRowsWrittenBeforeIt()
-    {
-        await FillRegistryAsync();
-        await using (var db = Context())
-        {
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_RegistryProvinceCode", StringComparison.Ordinal));
-            // Down to the migration before (the columns go), then up again: the rows are filled from their households.
-            await migrator.MigrateAsync(migrations[index - 1]);
-            await migrator.MigrateAsync();
-        }
-        foreach (var (table, codes) in await CodesAsync())
-            codes.ShouldAllBe(c => c == "04", table);
     }
 }
 
