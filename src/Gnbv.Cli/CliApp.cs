@@ -2,18 +2,30 @@ using System.CommandLine;
 using Gnbv.Cli.Commands;
 using Gnbv.Data.Imports;
 using Gnbv.Domain;
+using Gnbv.Domain.Time;
 
 namespace Gnbv.Cli;
 
 /// <summary>The gnbv command line: the same services as the web API, for scripts and operators.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="clock">The clock every date decision reads; null: the system clock, or the instant
+    /// pinned by GNBV_TEST_NOW (test-only). In-process tests pass a pinned one.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
     {
+        try
+        {
+            clock ??= PinnedClock.FromEnvironment();
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync("gnbv: " + e.Message);
+            return 2;
+        }
         var options = new GlobalOptions();
         var root = new RootCommand("GNBV: dữ liệu, báo cáo Chương trình MTQG giảm nghèo bền vững (monitoring and reporting)");
         options.AddTo(root);
-        var io = new CliIo(stdout, stderr);
+        var io = new CliIo(stdout, stderr, clock);
         root.Subcommands.Add(DbCommands.Create(options, io));
         root.Subcommands.Add(DemoCommands.Create(options, io));
         root.Subcommands.Add(ImportCommand.Create(options, io));
@@ -64,4 +76,5 @@ public static class CliApp
     }
 }
 
-public sealed record CliIo(TextWriter Out, TextWriter Err);
+/// <summary>What every command writes to, and the one clock it reads "now" and "today in Vietnam" from.</summary>
+public sealed record CliIo(TextWriter Out, TextWriter Err, TimeProvider Clock);

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 // Each test class starts its own web app, demo database and Chromium. Run in parallel on the
@@ -19,6 +22,13 @@ namespace Gnbv.BrowserTests;
 public sealed class BrowserApp : IAsyncLifetime
 {
     public const string Password = "GnbvDemo2023!";
+
+    /// <summary>
+    /// The day the pages live on, whatever day the suite runs (as the integration tests' TestClock):
+    /// 3 December 2026, 10:00 in Vietnam, the demo's 2023 long past.
+    /// </summary>
+    public static readonly DateTimeOffset Pinned = new(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);
+
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"gnbv-browser-{Guid.NewGuid():N}.db");
     private Factory? _factory;
     private IPlaywright? _playwright;
@@ -103,6 +113,11 @@ public sealed class BrowserApp : IAsyncLifetime
             // Every test class signs in a dozen times from loopback within a minute: past the default 10 a
             // sign-in got 429 and the test waited out its 90 s navigation timeout (two CI runs).
             builder.UseSetting("Gnbv:SignInsPerMinute", "1000");
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Pinned));
+            });
         }
     }
 }

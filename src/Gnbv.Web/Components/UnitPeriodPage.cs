@@ -4,6 +4,7 @@ using Gnbv.Data.Units;
 using Gnbv.Data.Users;
 using Gnbv.Domain;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,7 @@ public abstract class UnitPeriodPage : ComponentBase
     [Inject] protected AppDbContext Db { get; set; } = null!;
     [Inject] protected CurrentActor CurrentActor { get; set; } = null!;
     [Inject] protected NavigationManager Nav { get; set; } = null!;
+    [Inject] protected TimeProvider Clock { get; set; } = null!;
     [SupplyParameterFromQuery(Name = "unit")] public string? UnitParam { get; set; }
     [SupplyParameterFromQuery(Name = "period")] public string? PeriodParam { get; set; }
     [CascadingParameter] public HttpContext? HttpContext { get; set; }
@@ -44,7 +46,7 @@ public abstract class UnitPeriodPage : ComponentBase
             .OrderBy(v => ids.Contains(v.OrgUnitId) ? 0 : 1).ThenByDescending(v => v.Period!.EndDate)
             .Select(v => new { v.Period!.Code, v.Period.StartDate })
             .FirstOrDefaultAsync();
-        PeriodText = PeriodParam ?? (latest is null ? DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture)
+        PeriodText = PeriodParam ?? (latest is null ? Clock.VietnamYear().ToString(CultureInfo.InvariantCulture)
             : DefaultToYear ? latest.StartDate.Year.ToString(CultureInfo.InvariantCulture) : latest.Code);
         try
         {

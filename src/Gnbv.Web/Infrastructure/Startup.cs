@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gnbv.Data.Database;
+using Gnbv.Domain.Time;
 using Gnbv.Web.Components;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
@@ -42,7 +43,10 @@ public static class Startup
         // Reports, dashboards and figures read here: a streaming replica when GNBV_DB_READONLY is set.
         services.AddSingleton(sp => new ReadOnlyDb(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
-        services.TryAddSingleton(TimeProvider.System);
+        // The one clock every date decision reads: the system's, or the instant GNBV_TEST_NOW pins (test-only).
+        // Registered before authentication, whose TryAdd of the system clock then leaves it in place.
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(_ => PinnedClock.FromEnvironment());
         services.AddGnbvAuth();
         services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
         services.AddSingleton<Gnbv.Reports.ReportService>();
@@ -73,6 +77,10 @@ public static class Startup
     /// <summary>Creates or upgrades the database before the first request; loads the demo if asked.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // A malformed GNBV_TEST_NOW stops the start here, with the start-up errors, not at the first request.
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PinnedClock.Variable)))
+            app.Logger.LogWarning("The clock is pinned to {Now:O} by {Variable}, a test-only setting", clock.GetUtcNow(), PinnedClock.Variable);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;

@@ -46,6 +46,8 @@ public sealed class CliProcess : IDisposable
             ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = applicationName }.ConnectionString
             : connectionString;
         start.Environment["GNBV_DB_PROVIDER"] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
+        // The child decides dates on the same pinned day as the in-process tests (and writes the same timestamps each run).
+        start.Environment[Gnbv.Domain.Time.PinnedClock.Variable] = TestClock.Variable;
         return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("gnbv did not start"));
     }
 

@@ -1,5 +1,6 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gnbv.IntegrationTests.Infrastructure;
 
@@ -11,6 +12,12 @@ public abstract class DatabaseTest(DatabaseProvider provider) : IAsyncLifetime
 {
     protected TestDatabase Database { get; private set; } = null!;
     protected DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>
+    /// The test's clock, pinned to <see cref="TestClock.Pinned"/>: what the services a test builds by
+    /// hand read as "now" and "today in Vietnam", so that no outcome depends on the day the suite runs.
+    /// </summary>
+    protected FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(Provider);
 

@@ -1,15 +1,24 @@
 using Gnbv.Data.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gnbv.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The web host on a test database, with the demo data loaded at start as GNBV_DEMO=1 would; reads
 /// for reports and dashboards from <paramref name="readOnlyConnectionString"/> when given (GNBV_DB_READONLY).
+/// Its clock is <see cref="Clock"/>, pinned to <see cref="TestClock.Pinned"/> unless <paramref name="clock"/> is given.
 /// </summary>
-public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string? readOnlyConnectionString = null) : WebApplicationFactory<global::Program>
+public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string? readOnlyConnectionString = null, FakeTimeProvider? clock = null)
+    : WebApplicationFactory<global::Program>
 {
+    /// <summary>The app's TimeProvider: a test moves it forward with SetUtcNow or Advance.</summary>
+    public FakeTimeProvider Clock { get; } = clock ?? TestClock.Create();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -17,6 +26,11 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string?
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Gnbv:LoadDemo", loadDemo ? "true" : "false");
         if (readOnlyConnectionString is not null) builder.UseSetting("Database:ReadOnlyConnectionString", readOnlyConnectionString);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>A client that calls as the given user, with a fresh personal access token; null user: anonymous.</summary>

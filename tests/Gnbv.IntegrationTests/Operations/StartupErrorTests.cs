@@ -109,6 +109,14 @@ public class StartupErrorTests
     }
 
     [Fact]
+    public async Task Web_TestClockWithoutOffset_ExitsWithOneLineNamingTheSetting()
+    {
+        var (code, err) = await RunWebAsync(new() { ["GNBV_TEST_NOW"] = "2027-07-06 12:00" });
+        code.ShouldBe(1, err);
+        ShouldBeOneClearLine(err, "GNBV_TEST_NOW", "2027-07-06T12:00:00Z");
+    }
+
+    [Fact]
     public async Task Web_UnreachablePostgres_ExitsWithOneLine_NoPassword()
     {
         var (code, err) = await RunWebAsync(new()

@@ -6,10 +6,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Gnbv.Data.Database;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.IntegrationTests.Infrastructure;
 using Gnbv.Reports;
-using Gnbv.Reports.Charts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gnbv.IntegrationTests.Workflow;
 
@@ -53,7 +54,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         report.GetProperty("dataSets")[0].GetProperty("due").GetString().ShouldBe("2023-07-05", "five days after the half-year ends");
         var pacMiau = Cell(report, "01290", "values");
         pacMiau.GetProperty("state").GetString().ShouldBe("submitted");
-        pacMiau.GetProperty("timeliness").GetString().ShouldBe("late", "submitted today, years after 05/07/2023");
+        pacMiau.GetProperty("timeliness").GetString().ShouldBe("late", "submitted on the pinned day, years after 05/07/2023");
         var lyBon = Cell(report, "01294", "values");
         lyBon.GetProperty("state").GetString().ShouldBe("returned");
         lyBon.GetProperty("timeliness").GetString().ShouldBe("overdue", "a returned set is out again");
@@ -63,7 +64,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         rows.ShouldBeGreaterThan(10, "the district and each of its communes");
         report.GetProperty("expected").GetInt32().ShouldBe(rows * 4);
 
-        // A period whose due date is ahead: a set submitted now is on time, the others are not yet due.
+        // A period whose due date (05/07/2027) is ahead of the pinned day: a set submitted now is on time, the others are not yet due.
         using var admin = await _app.ClientAsAsync("admin");
         await StepAsync(admin, "submit", "01290-2025", "2027S1");
         var future = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/completeness?orgUnit=04&period=2027S1")).RootElement;
@@ -73,7 +74,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
 
         // The district's report ends with the annex: one row per commune, in words.
         await using var db = Context();
-        var service = new ReportService(new ScottPlotChartRenderer());
+        var service = _app.Services.GetRequiredService<ReportService>();
         var docx = (await service.GenerateAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "042"), Period.Parse("2023S1"))).Docx;
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = doc.MainDocumentPart!.Document.Body!;
@@ -81,7 +82,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         var table = body.Descendants<Table>().Single(t => t.InnerText.Contains("Pác Miầu", StringComparison.Ordinal));
         var lines = table.Descendants<TableRow>().Select(r => r.Descendants<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         lines[0][2].ShouldBe("Biểu số liệu chỉ tiêu, kết quả thực hiện (hạn 05/07/2023)");
-        var today = VnFormat.Date(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        var today = VnFormat.Date(_app.Clock.VietnamToday());
         lines.Single(l => l[1] == "Pác Miầu")[2].ShouldBe($"Đã gửi {today} (muộn)");
         lines.Single(l => l[1] == "Lý Bôn")[2].ShouldBe("Quá hạn, chưa gửi (bị trả lại)");
         lines.Count.ShouldBe(rows, "a header and one row per commune");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gnbv.Data.Database;
+using Gnbv.Domain.Time;
 using Gnbv.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,7 +133,9 @@ public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : Data
     {
         using var commune = await _app.ClientAsAsync("pacmiau");
         using var district = await _app.ClientAsAsync("baolam");
-        var period = Gnbv.Domain.Periods.Period.Parse(DateTime.UtcNow.Year + (DateTime.UtcNow.Month <= 6 ? "S1" : "S2")).Id;
+        // The half-year running on the pinned day in Vietnam, the calendar the lock rule reads (2026S2).
+        var today = _app.Clock.VietnamToday();
+        var period = Gnbv.Domain.Periods.Period.Parse(FormattableString.Invariant($"{today.Year}S{(today.Month <= 6 ? 1 : 2)}")).Id;
         (await ImportAsync(commune, Work("planned"))).Status.ShouldBe(HttpStatusCode.OK);
         (await StepAsync(commune, "submit", "01290", period, "works")).Status.ShouldBe(HttpStatusCode.OK);
         (await StepAsync(district, "approve", "01290", period, "works")).Status.ShouldBe(HttpStatusCode.OK);

@@ -3,6 +3,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
+using Gnbv.Domain.Time;
 
 namespace Gnbv.Web.Features.Households;
 
@@ -20,7 +21,7 @@ public sealed class HouseholdImportJob : IProgress<HouseholdImportProgress>
     public required string Id { get; init; }
     public required string User { get; init; }
     public required string FileName { get; init; }
-    public DateTime StartedAt { get; } = DateTime.UtcNow;
+    public required DateTime StartedAt { get; init; }
     public DateTime? FinishedAt { get; private set; }
     public HouseholdImportResult? Result { get; private set; }
     public IReadOnlyList<ImportError>? Errors { get; private set; }
@@ -28,13 +29,13 @@ public sealed class HouseholdImportJob : IProgress<HouseholdImportProgress>
 
     public void Report(HouseholdImportProgress value) => _progress = value;
 
-    internal void Finish(HouseholdImportResult? result, IReadOnlyList<ImportError>? errors, string? failure)
+    internal void Finish(DateTime finishedAt, HouseholdImportResult? result, IReadOnlyList<ImportError>? errors, string? failure)
     {
         Result = result;
         Errors = errors;
         Failure = failure;
         _progress = _progress with { Stage = result is null ? "failed" : "done" };
-        FinishedAt = DateTime.UtcNow;
+        FinishedAt = finishedAt;
     }
 
     public ImportJobStatus Status()
@@ -73,19 +74,19 @@ public sealed class HouseholdImportJob : IProgress<HouseholdImportProgress>
 /// saved to a temporary path and read by the importer in its own scope; its progress, result or row
 /// errors stay readable for an hour. A restart forgets them (the import itself is all-or-nothing).
 /// </summary>
-public sealed class HouseholdImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<HouseholdImportJobs> log)
+public sealed class HouseholdImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<HouseholdImportJobs> log)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, HouseholdImportJob> _jobs = new();
 
     public async Task<HouseholdImportJob> StartAsync(Actor actor, Stream upload, string fileName, int? year, string? reason, CancellationToken ct = default)
     {
-        foreach (var old in _jobs.Values.Where(j => j.FinishedAt < DateTime.UtcNow - Keep)) _jobs.TryRemove(old.Id, out _);
+        foreach (var old in _jobs.Values.Where(j => j.FinishedAt < clock.UtcNow() - Keep)) _jobs.TryRemove(old.Id, out _);
         // The sent name is the client's: only its safe last segment is shown, logged and read for the format.
         var name = Infrastructure.UploadFileName.Sanitize(fileName);
         var path = Path.Combine(Path.GetTempPath(), $"gnbv-household-import-{Guid.NewGuid():N}{Infrastructure.UploadFileName.KnownExtension(name)}");
         await using (var file = File.Create(path)) await upload.CopyToAsync(file, ct);
-        var job = new HouseholdImportJob { Id = Guid.NewGuid().ToString("N"), User = actor.Name, FileName = name };
+        var job = new HouseholdImportJob { Id = Guid.NewGuid().ToString("N"), User = actor.Name, FileName = name, StartedAt = clock.UtcNow() };
         _jobs[job.Id] = job;
         _ = Task.Run(() => RunAsync(job, actor, path, year, reason), CancellationToken.None);
         return job;
@@ -103,16 +104,16 @@ public sealed class HouseholdImportJobs(IServiceScopeFactory scopes, IHostApplic
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var result = await new HouseholdImporter(db).ImportAsync(stream, job.FileName,
                 new HouseholdImportOptions(actor, year, Source: "web:" + job.FileName, Reason: reason), job, ct);
-            job.Finish(result, null, null);
+            job.Finish(clock.UtcNow(), result, null, null);
         }
-        catch (ImportFailedException e) { job.Finish(null, e.Errors, e.Message); }
-        catch (ImportForbiddenException e) { job.Finish(null, e.Errors, e.Message); }
-        catch (Gnbv.Domain.DomainException e) { job.Finish(null, null, e.Message); }
+        catch (ImportFailedException e) { job.Finish(clock.UtcNow(), null, e.Errors, e.Message); }
+        catch (ImportForbiddenException e) { job.Finish(clock.UtcNow(), null, e.Errors, e.Message); }
+        catch (Gnbv.Domain.DomainException e) { job.Finish(clock.UtcNow(), null, null, e.Message); }
         catch (Exception e)
         {
             // The job's reader sees a failure, never a job stuck half-way; the log keeps the details.
             log.LogError(e, "Household import {Job} of {File} failed", job.Id, job.FileName);
-            job.Finish(null, null, "Lỗi hệ thống khi nhập, không ghi gì (internal error, nothing written)");
+            job.Finish(clock.UtcNow(), null, null, "Lỗi hệ thống khi nhập, không ghi gì (internal error, nothing written)");
         }
         finally
         {

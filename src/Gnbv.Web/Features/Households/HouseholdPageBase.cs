@@ -15,6 +15,7 @@ public abstract class HouseholdPageBase : ComponentBase
     [Inject] protected AppDbContext Db { get; set; } = null!;
     [Inject] protected CurrentActor CurrentActor { get; set; } = null!;
     [Inject] protected NavigationManager Nav { get; set; } = null!;
+    [Inject] protected TimeProvider Clock { get; set; } = null!;
     [CascadingParameter] public HttpContext? HttpContext { get; set; }
 
     // Blazor renders once when initialisation first waits: until the caller is known, nobody with no rights.

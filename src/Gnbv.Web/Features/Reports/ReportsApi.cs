@@ -3,6 +3,7 @@ using Gnbv.Data.Units;
 using Gnbv.Domain;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Reports;
+using Gnbv.Domain.Time;
 using Gnbv.Reports;
 using Gnbv.Reports.Pdf;
 using Gnbv.Web.Infrastructure.Auth;
@@ -53,7 +54,7 @@ public static class ReportsApi
                     own?.Text ?? inherited ?? ReportComposer.DefaultTemplate()));
             })
             .WithName("GetReportTemplate").WithSummary("Mẫu lời văn (Liquid) báo cáo dùng cho đơn vị");
-        group.MapPut("/template", async Task<Ok<TemplateDto>> (string orgUnit, TemplateUpdate body, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapPut("/template", async Task<Ok<TemplateDto>> (string orgUnit, TemplateUpdate body, AppDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
             {
                 var (unit, _) = await ResolveAsync(db, actor, orgUnit, null, ct);
                 var who = await actor.GetAsync(ct);
@@ -63,7 +64,7 @@ public static class ReportsApi
                 if (own is null) db.ReportTemplates.Add(own = new ReportTemplate { OrgUnitId = unit.Id, Text = body.Text });
                 own.Text = body.Text;
                 own.UpdatedBy = who.Name;
-                own.UpdatedAt = DateTime.UtcNow;
+                own.UpdatedAt = clock.UtcNow();
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(new TemplateDto(unit.Code, "unit", own.Text));
             })

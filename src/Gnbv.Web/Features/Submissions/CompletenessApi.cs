@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Workflow;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.Web.Infrastructure.Auth;
 
 namespace Gnbv.Web.Features.Submissions;
@@ -13,7 +14,7 @@ public static class CompletenessApi
             {
                 var p = Period.Parse(period);
                 var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-                return TypedResults.Ok(await Completeness.ForAsync(db, unit, p, clock.GetUtcNow().UtcDateTime, ct));
+                return TypedResults.Ok(await Completeness.ForAsync(db, unit, p, clock.UtcNow(), ct));
             })
             .WithTags("Workflow").WithName("GetCompleteness")
             .WithSummary("Tính đầy đủ, kịp thời: đơn vị và các đơn vị trực thuộc đã gửi bộ số liệu nào của kỳ, đúng hạn hay muộn");

@@ -4,6 +4,7 @@ using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain;
+using Gnbv.Domain.Time;
 using Gnbv.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ namespace Gnbv.IntegrationTests.Imports.BadValues;
 /// </summary>
 public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(provider)
 {
-    private static readonly int NextYear = ImportContext.Today.Year + 1;
+    // Today is the pinned day in Vietnam (TestClock), the calendar the importers' "not in the future" reads.
+    private int NextYear => Clock.VietnamYear() + 1;
 
     public override async Task InitializeAsync()
     {
@@ -98,7 +100,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Dates_InTheFuture_AreRefusedWhereTheyCannotBe_AndNothingIsWritten()
     {
-        var today = ImportContext.Today;
+        var today = Clock.VietnamToday();
         var before = await CountsAsync();
         var e = await Should.ThrowAsync<ImportFailedException>(() => ImportAsync(new()
         {
