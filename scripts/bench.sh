@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The national-scale benchmark from a clean clone: installs PostgreSQL and wrk when missing, starts a
 # throwaway PostgreSQL cluster as the test command does, builds in Release and runs
-#   gnbv bench --households N --write-docs docs/benchmarks.md
+#   gnbv-tools bench --households N --write-docs docs/benchmarks.md
 # which prints one JSON object at the end. N is the first argument (default 200000); other
-# arguments go to gnbv bench (see `gnbv bench --help`).
+# arguments go to gnbv-tools bench (see `gnbv-tools bench --help`). gnbv-tools (tools/Gnbv.Tools) is
+# the developers' program; it runs the operator's gnbv, built beside it, for the household import.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOUSEHOLDS=${1:-200000}
@@ -21,9 +22,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore >/dev/null
-dotnet build src/Gnbv.Cli -c Release --nologo -v q >/dev/null
+dotnet build tools/Gnbv.Tools -c Release --nologo -v q >/dev/null
 . scripts/throwaway-pg.sh
 start_throwaway_pg
 echo "== PostgreSQL on port $PGPORT" >&2
-src/Gnbv.Cli/bin/Release/net10.0/gnbv bench --households "$HOUSEHOLDS" --write-docs docs/benchmarks.md \
+tools/Gnbv.Tools/bin/Release/net10.0/gnbv-tools bench --households "$HOUSEHOLDS" --write-docs docs/benchmarks.md \
   --db "Host=127.0.0.1;Port=$PGPORT;Username=postgres" "$@"

@@ -19,7 +19,7 @@ missing=()
 dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
-# gnbv bench loads the data-entry API with wrk.
+# gnbv-tools bench loads the data-entry API with wrk.
 command -v wrk >/dev/null || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"

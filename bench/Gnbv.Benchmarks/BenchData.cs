@@ -2,10 +2,11 @@ using System.Text;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
-using Gnbv.Data.National;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Households;
 using Gnbv.Domain.Units;
+using Gnbv.TestData.Households;
+using Gnbv.TestData.National;
 
 namespace Gnbv.Benchmarks;
 

@@ -36,41 +36,51 @@ public static class CliApp
         root.Subcommands.Add(AuditCommand.Create(options, io));
         root.Subcommands.Add(ClassifyCommand.Create(options, io));
         root.Subcommands.Add(HouseholdCommands.Create(options, io));
-        root.Subcommands.Add(Bench.BenchCommand.Create(options, io));
         root.Subcommands.Add(BackupCommands.Backup(options, io));
         root.Subcommands.Add(BackupCommands.Restore(options, io));
-        root.Subcommands.Add(Fuzz.FuzzCommand.Create(io));
+        return await InvokeAsync(root, args, io, "gnbv");
+    }
 
+    /// <summary>
+    /// Parses and runs a command tree; an expected failure (a bad file, a refused write, a database
+    /// error) is one line on stderr prefixed with <paramref name="name"/> and exit code 1. Shared
+    /// with gnbv-tools, so both programs fail the same way.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, CliIo io, string name)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(io);
+        var stderr = io.Err;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync("gnbv: " + string.Join("; ", parse.Errors.Select(e => e.Message)));
+            await stderr.WriteLineAsync($"{name}: " + string.Join("; ", parse.Errors.Select(e => e.Message)));
             return 2;
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (ImportFailedException e)
         {
-            await stderr.WriteLineAsync("gnbv: " + e.Message);
+            await stderr.WriteLineAsync($"{name}: " + e.Message);
             foreach (var error in e.Errors.Skip(1).Take(50)) await stderr.WriteLineAsync("  " + error);
             return 1;
         }
         catch (ImportForbiddenException e)
         {
-            await stderr.WriteLineAsync("gnbv: " + e.Message);
+            await stderr.WriteLineAsync($"{name}: " + e.Message);
             return 1;
         }
         catch (System.Data.Common.DbException e)
         {
             // A database that went away mid-command (the start is caught in OpenAsync with the setting to fix).
-            await stderr.WriteLineAsync("gnbv: Lỗi CSDL (database error): " + e.Message.ReplaceLineEndings(" "));
+            await stderr.WriteLineAsync($"{name}: Lỗi CSDL (database error): " + e.Message.ReplaceLineEndings(" "));
             return 1;
         }
         catch (Exception e) when (e is DomainException or ArgumentException or InvalidOperationException or IOException)
         {
-            await stderr.WriteLineAsync("gnbv: " + e.Message.ReplaceLineEndings(" "));
+            await stderr.WriteLineAsync($"{name}: " + e.Message.ReplaceLineEndings(" "));
             return 1;
         }
     }

@@ -255,7 +255,7 @@ public class HouseholdPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Gnbv.Data.Database.AppDbContext>();
-            await Gnbv.Data.Households.DemoHouseholds.LoadAsync(db, count: 40, seed: 11);
+            await Gnbv.TestData.Households.DemoHouseholds.LoadAsync(db, count: 40, seed: 11);
             // A household of Pác Miầu that is not poor in 2023: typing a low income with its deprivations makes it poor.
             var entry = await db.CensusEntries.AsNoTracking()
                 .Where(c => c.Year == 2023 && c.Status == Gnbv.Domain.Households.HouseholdStatus.NotPoor && c.Household!.OrgUnit!.Code == "01290")

@@ -3,85 +3,27 @@ using Gnbv.Data.Database;
 
 namespace Gnbv.Cli.Commands;
 
+/// <summary>
+/// <c>gnbv demo load</c>: the Bảo Lâm demo, only into an empty database or one that holds the demo
+/// already (then files already imported are skipped). Synthetic registries and countries are
+/// gnbv-tools' (tools/), not the operator's.
+/// </summary>
 public static class DemoCommands
 {
     public static Command Create(GlobalOptions options, CliIo io)
     {
-        var load = new Command("load", "Nạp dữ liệu mẫu huyện Bảo Lâm, 6 tháng đầu năm 2023 (load the demo dataset)");
+        var load = new Command("load", "Nạp dữ liệu mẫu huyện Bảo Lâm, 6 tháng đầu năm 2023, vào CSDL trống (load the demo dataset into an empty database)");
         load.SetAction(async (parse, ct) =>
         {
             await using var db = await options.OpenAsync(parse, ct);
-            foreach (var (file, result) in await DemoData.LoadAsync(db, skipIfLoaded: false, ct))
-                await io.Out.WriteLineAsync($"{file}: {result.Summary()}");
+            if (await DemoGuard.InspectAsync(db, ct) == DemoTarget.HoldsData)
+                throw new InvalidOperationException(DemoGuard.Refusal("gnbv demo load"));
+            foreach (var (file, result) in await DemoData.LoadAsync(db, skipIfLoaded: true, ct))
+                await io.Out.WriteLineAsync(result.Skipped ? $"{file}: đã nạp trước đó, bỏ qua (already loaded)" : $"{file}: {result.Summary()}");
             return 0;
         });
         var command = new Command("demo", "Dữ liệu mẫu (demo data)");
         command.Subcommands.Add(load);
-        command.Subcommands.Add(Households(options, io));
-        command.Subcommands.Add(National(options, io));
         return command;
     }
-
-    static Command Households(GlobalOptions options, CliIo io)
-    {
-        var count = new Option<int>("--count") { Description = "Số hộ", DefaultValueFactory = _ => 2000 };
-        var seed = new Option<int>("--seed") { Description = "Hạt giống: cùng hạt giống, cùng dữ liệu", DefaultValueFactory = _ => 1 };
-        var unit = new Option<string>("--unit") { Description = "Huyện (hoặc tỉnh) có các xã được tạo hộ", DefaultValueFactory = _ => "042" };
-        var years = new Option<string>("--years") { Description = "Các năm rà soát, cách nhau dấu phẩy", DefaultValueFactory = _ => "2022,2023" };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Chỉ ghi tệp CSV (households-NĂM.csv) vào thư mục này, không nhập" };
-        var command = new Command("households", "Tạo sổ hộ giả lập (ghi rõ là dữ liệu giả lập) cho các xã của một huyện, rồi nhập qua đường nhập thông thường")
-            { count, seed, unit, years, output };
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var db = await options.OpenAsync(parse, ct);
-            var roundYears = parse.GetValue(years)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-            if (parse.GetValue(output) is not { } dir)
-            {
-                foreach (var result in await Gnbv.Data.Households.DemoHouseholds.LoadAsync(db, parse.GetValue(unit)!, parse.GetValue(count), parse.GetValue(seed), [.. roundYears], null, ct))
-                    await io.Out.WriteLineAsync($"{parse.GetValue(count)} hộ giả lập, năm {string.Join(", ", result.Years)}: {result.Summary()} trong {result.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
-                return 0;
-            }
-            dir.Create();
-            foreach (var year in roundYears)
-            {
-                var root = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
-                var communes = await Gnbv.Data.Households.RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
-                var path = Path.Combine(dir.FullName, $"households-{year}.csv");
-                await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
-                var rows = Gnbv.Data.Households.HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
-                await io.Out.WriteLineAsync($"Năm {year}: {parse.GetValue(count)} hộ giả lập, {rows} dòng, {communes.Count} xã của {root.Name} -> {path}");
-            }
-            return 0;
-        });
-        return command;
-    }
-
-    static Command National(GlobalOptions options, CliIo io)
-    {
-        var households = new Option<int>("--households") { Description = "Số hộ trong sổ hộ cả nước (0: không tạo hộ)", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<int>("--seed") { Description = "Hạt giống: cùng hạt giống, cùng dữ liệu", DefaultValueFactory = _ => 1 };
-        var year = new Option<int>("--year") { Description = "Năm của số liệu và của kỳ rà soát", DefaultValueFactory = _ => 2024 };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Chỉ ghi các tệp vào thư mục này, không nhập" };
-        var command = new Command("national", "Tạo dữ liệu giả lập cả nước (34 tỉnh, khoảng 3.300 xã, số liệu một năm, vốn, công trình, sổ hộ) và nhập qua đường nhập thông thường")
-            { households, seed, year, output };
-        command.SetAction(async (parse, ct) =>
-        {
-            var (count, s, y) = (parse.GetValue(households), parse.GetValue(seed), parse.GetValue(year));
-            if (count < 0) throw new ArgumentException("--households phải >= 0");
-            if (parse.GetValue(output) is { } dir)
-            {
-                foreach (var step in await Gnbv.Data.National.NationalData.WriteAsync(dir, count, s, y, ct))
-                    await io.Out.WriteLineAsync($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)");
-                return 0;
-            }
-            await using var db = await options.OpenAsync(parse, ct);
-            await Gnbv.Data.National.NationalData.LoadAsync(db, count, s, y,
-                step => io.Out.WriteLine($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)"), ct);
-            return 0;
-        });
-        return command;
-    }
-
-    static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

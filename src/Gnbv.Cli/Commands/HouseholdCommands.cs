@@ -83,7 +83,7 @@ public static class HouseholdCommands
                         updated = result.Updated,
                         seconds = result.Elapsed.TotalSeconds,
                         stages = result.Stages,
-                        peak_memory_bytes = Bench.PeakMemory.Bytes(),
+                        peak_memory_bytes = PeakMemory.Bytes(),
                     }));
                     return 0;
                 }

@@ -103,6 +103,10 @@ public static class Startup
         }
         if (scope.ServiceProvider.GetRequiredService<IOptions<GnbvOptions>>().Value.LoadDemo)
         {
+            // Outside Development the demo goes only into an empty database or one holding it already:
+            // never mixed into a deployment's own data because a variable was left set.
+            if (!app.Environment.IsDevelopment() && await DemoGuard.InspectAsync(db) == DemoTarget.HoldsData)
+                throw new InvalidOperationException(DemoGuard.Refusal("GNBV_DEMO=1 (Gnbv:LoadDemo)"));
             db.Actor = "demo";
             await DemoData.LoadAsync(db, skipIfLoaded: true);
         }

@@ -164,7 +164,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
     private async Task LoadHouseholdsAsync()
     {
         await using var db = Context();
-        await Gnbv.Data.Households.DemoHouseholds.LoadAsync(db, count: 26, seed: 3);
+        await Gnbv.TestData.Households.DemoHouseholds.LoadAsync(db, count: 26, seed: 3);
         var header = string.Join(',', Gnbv.Data.Households.HouseholdColumns.All.Select(c => c.Key));
         var row = string.Join(',', Gnbv.Data.Households.HouseholdColumns.All.Select(c => c.Key switch
         {

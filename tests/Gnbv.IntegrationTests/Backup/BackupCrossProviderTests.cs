@@ -2,6 +2,7 @@ using Gnbv.Data.Backup;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 
 namespace Gnbv.IntegrationTests.Backup;
 

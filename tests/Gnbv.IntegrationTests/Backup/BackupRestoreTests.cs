@@ -4,6 +4,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Domain.Periods;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Backup;

@@ -91,10 +91,10 @@ public abstract class CliTests(DatabaseProvider provider) : DatabaseTest(provide
             book.Worksheet(1).Cell(1, 1).GetString().ShouldBe("Mã hộ");
 
         var dir = Path.Combine(Path.GetTempPath(), $"gl-{Guid.NewGuid():N}");
-        var gen = await CliRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", dir);
+        var gen = await ToolsRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", dir);
         gen.ExitCode.ShouldBe(0, gen.Err);
         var again = Path.Combine(Path.GetTempPath(), $"gl-{Guid.NewGuid():N}");
-        await CliRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", again);
+        await ToolsRunner.RunAsync(Database, "demo", "households", "--count", "120", "--seed", "4", "--out", again);
         File.ReadAllBytes(Path.Combine(dir, "households-2023.csv")).ShouldBe(File.ReadAllBytes(Path.Combine(again, "households-2023.csv")), "same seed, same file");
 
         foreach (var year in new[] { "2022", "2023" })

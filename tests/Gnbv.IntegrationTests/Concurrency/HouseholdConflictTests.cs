@@ -5,6 +5,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Domain.Households;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Concurrency;

@@ -4,6 +4,7 @@ using Gnbv.Data.Households;
 using Gnbv.Data.Units;
 using Gnbv.Domain.Periods;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.CrashSafety;

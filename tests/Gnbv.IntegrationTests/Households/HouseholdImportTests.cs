@@ -9,6 +9,7 @@ using Gnbv.Domain.Households;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Users;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Households;

@@ -7,6 +7,7 @@ using Gnbv.Domain.Periods;
 using Gnbv.IntegrationTests.Infrastructure;
 using Gnbv.Reports;
 using Gnbv.Reports.Charts;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Households;

@@ -9,6 +9,7 @@ using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
 using Gnbv.Domain.Households;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Households;

@@ -2,13 +2,13 @@ using System.Globalization;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
-using Gnbv.Data.National;
 using Gnbv.Data.Users;
 using Gnbv.Data.Validation;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.National;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Gnbv.Cli;
+using Gnbv.Data.Database;
+using Gnbv.Data.Imports;
+using Gnbv.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Operations;
 
@@ -134,6 +138,22 @@ public class StartupErrorTests
         var (code, err) = await RunWebAsync(new() { ["GNBV_DB"] = "Data Source=/proc/gnbv-khong-co/gnbv.db" });
         code.ShouldBe(1, err);
         ShouldBeOneClearLine(err, "Không mở được CSDL Sqlite", "GNBV_DB");
+    }
+
+    [Fact]
+    public async Task Web_DemoAskedOnADatabaseHoldingData_OutsideDevelopment_ExitsWithOneLine_LoadsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var context = db.CreateContext())
+        {
+            var document = """{"documents": [{"number": "12/KH-UBND", "kind": "KH", "date": "2023-02-01", "issuerName": "UBND tỉnh Cao Bằng", "subject": "Kế hoạch"}]}"""u8.ToArray();
+            await new PackageImporter(context).ImportAsync(ImportFileReader.Read(document, "van-ban.json"), new ImportOptions(Source: "van-ban.json"));
+        }
+        var (code, err) = await RunWebAsync(new() { ["GNBV_DB"] = db.ConnectionString, ["GNBV_DEMO"] = "1" });
+        code.ShouldBe(1, err);
+        ShouldBeOneClearLine(err, "GNBV_DEMO=1", "CSDL đã có dữ liệu", "empty database");
+        await using var after = db.CreateContext();
+        (await after.OrgUnits.CountAsync()).ShouldBe(0);
     }
 
     [Fact]

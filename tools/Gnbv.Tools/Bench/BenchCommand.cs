@@ -2,17 +2,18 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Gnbv.Cli;
 using Gnbv.Data.Database;
-using Gnbv.Data.National;
 using Gnbv.Domain.Periods;
 using Gnbv.Domain.Units;
+using Gnbv.TestData.National;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>
-/// `gnbv bench`: builds the synthetic national data set in a new PostgreSQL database on the given
+/// `gnbv-tools bench`: builds the synthetic national data set in a new PostgreSQL database on the given
 /// server and measures, in one run, the household import against COPY, classification, rollups
 /// against SQL, reports and the data-entry API under load; prints one JSON object at the end.
 /// </summary>
@@ -34,7 +35,7 @@ public static class BenchCommand
         {
             var server = options.Resolve(parse);
             if (server.Provider != DatabaseProvider.Postgres)
-                throw new ArgumentException("gnbv bench cần PostgreSQL: --db \"Host=...;Username=...\" (a PostgreSQL server)");
+                throw new ArgumentException("gnbv-tools bench cần PostgreSQL: --db \"Host=...;Username=...\" (a PostgreSQL server)");
             var settings = new BenchSettings(parse.GetValue(households), parse.GetValue(seed), parse.GetValue(year), Math.Max(1, parse.GetValue(runs)),
                 parse.GetValue(apiSeconds), parse.GetValue(apiConnections));
             var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString);

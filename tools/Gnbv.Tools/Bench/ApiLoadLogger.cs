@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>The hosted web app's warnings and errors, written to the bench's log (the console carries the bench's JSON).</summary>
 internal sealed class ApiLoadLogger(TextWriter writer) : ILoggerProvider

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>Runs wrk as its own process and reads its report.</summary>
 internal static partial class ApiLoadWrk

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 public sealed record BenchSettings(int Households, int Seed, int Year, int Runs, int ApiSeconds, int ApiConnections);
 
-/// <summary>Everything one `gnbv bench` run measured, serialised flat with the names the issue and docs use.</summary>
+/// <summary>Everything one `gnbv-tools bench` run measured, serialised flat with the names the issue and docs use.</summary>
 public sealed class BenchResult
 {
     [JsonIgnore] public BenchSettings Settings { get; init; } = null!;

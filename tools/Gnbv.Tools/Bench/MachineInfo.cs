@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Npgsql;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>What the numbers were measured on.</summary>
 public sealed record MachineInfo(int Cores, string Cpu, long MemoryBytes, string Os, string Runtime, string Postgres)

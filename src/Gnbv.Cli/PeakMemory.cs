@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Cli;
 
 /// <summary>The process's peak resident memory: VmHWM on Linux, the runtime's peak working set elsewhere.</summary>
 public static class PeakMemory

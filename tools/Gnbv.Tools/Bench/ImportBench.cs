@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gnbv.Cli;
 using Gnbv.Data.Households;
 using Npgsql;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 public sealed record ImportMeasure(long Rows, long Households, double Seconds, Dictionary<string, double> Stages, long PeakMemoryBytes)
 {
@@ -21,7 +22,7 @@ public static class ImportBench
 {
     public static async Task<ImportMeasure> ImportAsync(string connection, string file, CancellationToken ct)
     {
-        var (exe, prefix) = Self();
+        var (exe, prefix) = GnbvProgram();
         var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in prefix) start.ArgumentList.Add(a);
         foreach (var a in new[] { "households", "import", file, "--quiet", "--json", "--db", connection, "--provider", "postgres" }) start.ArgumentList.Add(a);
@@ -37,11 +38,12 @@ public static class ImportBench
             root.GetProperty("stages").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()), root.GetProperty("peak_memory_bytes").GetInt64());
     }
 
-    /// <summary>This program again: the apphost, or `dotnet gnbv.dll`.</summary>
-    static (string Exe, string[] Prefix) Self()
+    /// <summary>The operator's gnbv, built beside this tool (gnbv.dll), run by the dotnet host as an operator would run it.</summary>
+    static (string Exe, string[] Prefix) GnbvProgram()
     {
-        var path = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(ImportBench).Assembly.Location]) : (path, []);
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
+        return (host, [typeof(CliApp).Assembly.Location]);
     }
 
     /// <summary>COPY of the file, then the registry's three tables filled by SQL (same columns, indexes and foreign keys); returns seconds (one transaction, committed).</summary>

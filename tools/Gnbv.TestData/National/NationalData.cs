@@ -4,8 +4,9 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
+using Gnbv.TestData.Households;
 
-namespace Gnbv.Data.National;
+namespace Gnbv.TestData.National;
 
 /// <summary>What one file of the national data set is and how long it took to write or import.</summary>
 public sealed record NationalStep(string File, string Summary, TimeSpan Elapsed);

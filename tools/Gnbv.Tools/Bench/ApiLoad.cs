@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>What <see cref="ApiLoad"/> runs: wrk's connections, threads and duration, and where the values go.</summary>
 public sealed record ApiLoadOptions

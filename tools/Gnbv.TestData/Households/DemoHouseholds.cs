@@ -1,13 +1,14 @@
 using System.Text;
 using Gnbv.Data.Database;
+using Gnbv.Data.Households;
 using Gnbv.Data.Units;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Periods;
 
-namespace Gnbv.Data.Households;
+namespace Gnbv.TestData.Households;
 
 /// <summary>
-/// Loads a synthetic registry the way `gnbv demo households` does: the generator writes each round
+/// Loads a synthetic registry the way `gnbv-tools demo households` does: the generator writes each round
 /// as a commune list and the ordinary importer reads it, so tests and demos exercise the real path.
 /// </summary>
 public static class DemoHouseholds

@@ -4,7 +4,7 @@ using Gnbv.Domain.Units;
 using Gnbv.Reports;
 using Gnbv.Reports.Charts;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 public sealed record ReportMeasure(string Unit, string Period, double MedianMs, int Bytes);
 

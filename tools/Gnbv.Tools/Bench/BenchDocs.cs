@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Gnbv.Domain.Formatting;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 /// <summary>Writes a bench run into a Markdown file, replacing what an earlier run wrote between the two markers.</summary>
 public static class BenchDocs
@@ -31,9 +31,9 @@ public static class BenchDocs
         var m = r.Machine;
         var sb = new StringBuilder();
         sb.AppendLine(Start);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"## `gnbv bench --households {r.Households}` (last run: {r.MeasuredAt})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## `gnbv-tools bench --households {r.Households}` (last run: {r.MeasuredAt})");
         sb.AppendLine();
-        sb.AppendLine("Written by `gnbv bench --write-docs`; `scripts/bench.sh` runs it from a clean clone. Machine: " +
+        sb.AppendLine("Written by `gnbv-tools bench --write-docs`; `scripts/bench.sh` runs it from a clean clone. Machine: " +
             $"{m.Cores} cores ({m.Cpu}), {N(m.MemoryBytes / 1073741824.0, 0)} GiB, {m.Os}, {m.Runtime}, {m.Postgres} on loopback.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Data: {r.Provinces} provinces, {VnFormat.Number(r.Communes)} communes, {VnFormat.Number(r.TypedValues)} typed values " +
             $"(generated in {N(r.GenerateSeconds)} s, loaded in {N(r.ProgramLoadSeconds)} s as {r.Provinces} province packages), " +

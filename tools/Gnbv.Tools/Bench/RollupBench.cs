@@ -8,7 +8,7 @@ using Gnbv.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 public sealed record RollupMeasure(double GnbvMs, double SqlMs, int Provinces, bool Match, string Detail);
 

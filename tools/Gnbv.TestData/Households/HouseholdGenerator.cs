@@ -1,8 +1,9 @@
 using System.Globalization;
 using CsvHelper;
+using Gnbv.Data.Households;
 using Gnbv.Domain.Units;
 
-namespace Gnbv.Data.Households;
+namespace Gnbv.TestData.Households;
 
 /// <summary>
 /// Writes a synthetic household registry in the import layout (one row per member), for the demo and

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -9,7 +8,7 @@ using Gnbv.Data.Users;
 using Gnbv.Domain.Households;
 using Gnbv.Domain.Units;
 
-namespace Gnbv.Cli.Fuzz;
+namespace Gnbv.TestData.Fuzz;
 
 public sealed record FuzzCrash(string Parser, long Iteration, string Exception, string SavedTo);
 
@@ -20,24 +19,24 @@ public sealed record FuzzResult(string Parser, long Iterations, IReadOnlyList<Fu
 /// (bit flips, truncation, inserted and deleted bytes, interesting bytes, splices of two seeds, and
 /// for XLSX the same inside one zip entry), and feeds each to the parser. The parser may accept the
 /// input or refuse it with an import error; any other exception is a crash, and its input is saved.
-/// Deterministic for a seed (up to how many inputs fit in the time).
+/// Bounded by a number of inputs, not by time: the same seed and count try the same inputs on any machine.
 /// </summary>
 public static class ImportFuzzer
 {
     public static readonly string[] Parsers = ["households-csv", "households-xlsx", "package-json", "values-csv"];
 
-    public static FuzzResult Run(string parser, TimeSpan duration, int seed, string outDir, IEnumerable<byte[]>? extraSeeds = null) =>
-        Run(parser, Target(parser), [.. Seeds(parser), .. extraSeeds ?? []], duration, seed, outDir, parser == "households-xlsx");
+    public static FuzzResult Run(string parser, long iterations, int seed, string outDir, IEnumerable<byte[]>? extraSeeds = null) =>
+        Run(parser, Target(parser), [.. Seeds(parser), .. extraSeeds ?? []], iterations, seed, outDir, parser == "households-xlsx");
 
     /// <summary>The loop, for any target: exposed so a test can show that a crash is caught and saved.</summary>
-    public static FuzzResult Run(string name, Action<byte[]> target, IReadOnlyList<byte[]> seeds, TimeSpan duration, int seed, string outDir, bool zip = false)
+    public static FuzzResult Run(string name, Action<byte[]> target, IReadOnlyList<byte[]> seeds, long iterations, int seed, string outDir, bool zip = false)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var random = new Random(seed);
         var crashes = new List<FuzzCrash>();
         var seen = new HashSet<string>();
-        var clock = Stopwatch.StartNew();
         long i = 0;
-        for (; i == 0 || clock.Elapsed < duration; i++)
+        for (; i < iterations; i++)
         {
             var input = zip && random.Next(2) == 0 ? MutateZipEntry(seeds[random.Next(seeds.Count)], random) : Mutate(seeds, random);
             try

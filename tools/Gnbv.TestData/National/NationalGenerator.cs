@@ -4,7 +4,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Imports;
 using Gnbv.Domain.Units;
 
-namespace Gnbv.Data.National;
+namespace Gnbv.TestData.National;
 
 /// <summary>
 /// A synthetic country for benchmarks and scale tests, written in the ordinary import formats: 34

@@ -5,7 +5,7 @@ using Gnbv.Data.Users;
 using Gnbv.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gnbv.Cli.Bench;
+namespace Gnbv.Tools.Bench;
 
 public sealed record ClassifyMeasure(long Households, double HouseholdsPerSecond, double ParseHouseholdsPerSecond, double PoorShare);
 

@@ -1,0 +1,6 @@
+namespace Gnbv.Tools;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => ToolsApp.RunAsync(args, Console.Out, Console.Error);
+}
