@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Gnbv.Data.Values;
 using Gnbv.Domain;
 
@@ -34,28 +33,31 @@ public static class FormsWorkbook
         ["budget"] = "Tổng mức đầu tư (triệu đồng)",
     };
 
+    private static readonly CellStyle Header = new()
+    {
+        Bold = true,
+        Horizontal = HorizontalAlign.Center,
+        Wrap = true,
+        Fill = "E8EEF5",
+        Border = true,
+        AlignTop = true,
+    };
+
+    private static readonly CellStyle Body = new() { Border = true, AlignTop = true };
+
     public static byte[] Render(ValueExport export, string unitLabel, string periodLabel, FormSet? forms = null)
     {
-        using var workbook = new XLWorkbook();
+        var workbook = new WorkbookWriter("Times New Roman", 12, rowHeight: 15.75);
         foreach (var form in (forms ?? FormSet.Default()).Forms)
         {
-            var sheet = workbook.Worksheets.Add(SheetName(form.Code));
-            sheet.Style.Font.FontName = "Times New Roman";
-            sheet.Style.Font.FontSize = 12;
+            var sheet = workbook.AddSheet(SheetName(form.Code));
             var width = form.Columns.Count;
-            Title(sheet, 1, width, form.Code, bold: true, left: true);
-            Title(sheet, 2, width, form.Title, bold: true);
-            Title(sheet, 3, width, $"Đơn vị: {unitLabel} — Kỳ báo cáo: {periodLabel}" + (form.Unit is null ? "" : $" — Đơn vị tính: {form.Unit}"), italic: true);
+            Title(sheet, 1, width, form.Code, new() { Bold = true, Horizontal = HorizontalAlign.Left });
+            Title(sheet, 2, width, form.Title, new() { Bold = true, Horizontal = HorizontalAlign.Center });
+            Title(sheet, 3, width, $"Đơn vị: {unitLabel} — Kỳ báo cáo: {periodLabel}" + (form.Unit is null ? "" : $" — Đơn vị tính: {form.Unit}"), new() { Italic = true, Horizontal = HorizontalAlign.Center });
             const int headerRow = 5;
             for (var c = 0; c < width; c++)
-            {
-                var cell = sheet.Cell(headerRow, c + 1);
-                cell.Value = Headers.GetValueOrDefault(form.Columns[c], form.Columns[c]);
-                cell.Style.Font.Bold = true;
-                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-                cell.Style.Alignment.WrapText = true;
-                cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#E8EEF5");
-            }
+                sheet.Text(headerRow, c + 1, Headers.GetValueOrDefault(form.Columns[c], form.Columns[c]), Header);
             var rows = form.Kind switch
             {
                 "indicators" => IndicatorRows(export, form),
@@ -66,51 +68,39 @@ public static class FormsWorkbook
             var r = headerRow + 1;
             if (rows.Count == 0)
             {
-                sheet.Cell(r, 1).Value = "Chưa có số liệu trong kỳ.";
-                sheet.Range(r, 1, r, width).Merge().Style.Font.Italic = true;
+                Title(sheet, r, width, "Chưa có số liệu trong kỳ.", Body with { Italic = true });
                 r++;
             }
             foreach (var row in rows)
             {
+                var style = Body with { Bold = row.IsTotal };
                 for (var c = 0; c < width; c++)
                 {
-                    var cell = sheet.Cell(r, c + 1);
-                    var value = form.Columns[c] == "stt" ? (row.IsTotal ? "" : (object)(r - headerRow)) : row.Get(form.Columns[c]);
+                    var value = form.Columns[c] == "stt" ? (row.IsTotal ? null : (object)(r - headerRow)) : row.Get(form.Columns[c]);
                     switch (value)
                     {
                         case decimal d:
-                            cell.Value = d;
-                            cell.Style.NumberFormat.Format = NumberFormat;
+                            sheet.Number(r, c + 1, d, style with { NumberFormat = NumberFormat });
                             break;
                         case int i:
-                            cell.Value = i;
+                            sheet.Number(r, c + 1, i, style);
                             break;
                         case null:
+                            sheet.Blank(r, c + 1, style);
                             break;
                         default:
-                            cell.Value = Neutralise(value.ToString()!);
-                            cell.Style.Alignment.WrapText = true;
+                            Text(sheet, r, c + 1, value.ToString()!, style with { Wrap = true });
                             break;
                     }
-                    if (row.IsTotal) cell.Style.Font.Bold = true;
                 }
                 r++;
             }
-            var table = sheet.Range(headerRow, 1, r - 1, width);
-            table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-            table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             for (var c = 0; c < width; c++)
-                sheet.Column(c + 1).Width = form.Columns[c] switch { "stt" => 5, "name" => 48, "item" => 11, "breakdown" => 36, "location" => 22, _ => 15 };
-            sheet.SheetView.FreezeRows(headerRow);
-            sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-            sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-            sheet.PageSetup.FitToPages(1, 0);
-            sheet.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+                sheet.ColumnWidth(c + 1, form.Columns[c] switch { "stt" => 5, "name" => 48, "item" => 11, "breakdown" => 36, "location" => 22, _ => 15 });
+            sheet.FreezeRows(headerRow);
+            sheet.PrintLandscapeA4(titleRow: headerRow);
         }
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return workbook.ToArray();
     }
 
     private sealed record Row(Dictionary<string, object?> Values, bool IsTotal = false)
@@ -202,17 +192,20 @@ public static class FormsWorkbook
 
     private static decimal Millions(long dong) => dong / 1_000_000m;
 
-    private static void Title(IXLWorksheet sheet, int row, int width, string text, bool bold = false, bool italic = false, bool left = false)
+    /// <summary>Text across the table's width: one merged cell, styled over the whole range.</summary>
+    private static void Title(SheetWriter sheet, int row, int width, string text, CellStyle style)
     {
-        var range = sheet.Range(row, 1, row, width).Merge();
-        range.Value = text;
-        range.Style.Font.Bold = bold;
-        range.Style.Font.Italic = italic;
-        range.Style.Alignment.Horizontal = left ? XLAlignmentHorizontalValues.Left : XLAlignmentHorizontalValues.Center;
+        sheet.Text(row, 1, text, style);
+        for (var c = 2; c <= width; c++) sheet.Blank(row, c, style);
+        if (width > 1) sheet.Merge(row, 1, width);
     }
 
     private static string SheetName(string code) => new(code.Where(c => !"[]:*?/\\".Contains(c)).Take(31).ToArray());
 
-    /// <summary>Text that a spreadsheet would run as a formula is kept as text.</summary>
-    private static string Neutralise(string text) => Domain.Formatting.CsvSafe.Neutralise(text) ?? "";
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula is kept as text: written as typed, with the
+    /// cell's quote prefix (what Excel sets for a leading apostrophe), so editing it keeps it text.
+    /// </summary>
+    private static void Text(SheetWriter sheet, int row, int column, string text, CellStyle style) =>
+        sheet.Text(row, column, text, Domain.Formatting.CsvSafe.Neutralise(text) == text ? style : style with { QuotePrefix = true });
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using Gnbv.Cli;
@@ -100,18 +99,18 @@ public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest
 
         // XLSX forms: the formula is a quote-prefixed text cell, not a formula; money stays a number.
         var xlsx = await client.GetByteArrayAsync("/api/v1/reports/042/2023S1/forms.xlsx");
-        using (var book = new XLWorkbook(new MemoryStream(xlsx)))
         {
-            var cells = book.Worksheets.SelectMany(s => s.CellsUsed()).ToList();
-            cells.ShouldNotContain(c => c.HasFormula);
-            var location = cells.Single(c => c.GetString().Contains("HYPERLINK", StringComparison.Ordinal));
-            location.DataType.ShouldBe(XLDataType.Text);
+            var book = XlsxBook.Read(xlsx);
+            var cells = book.Sheets.SelectMany(s => s.CellsUsed.Select(c => (Sheet: s, Cell: c))).ToList();
+            cells.ShouldNotContain(c => c.Cell.HasFormula);
+            var (sheet, location) = cells.Single(c => c.Cell.Text.Contains("HYPERLINK", StringComparison.Ordinal));
+            location.IsNumber.ShouldBeFalse();
             // The apostrophe becomes the cell's quote prefix: Excel shows the text, keeps it text when edited.
-            location.GetString().ShouldBe(Hyperlink);
-            location.Style.IncludeQuotePrefix.ShouldBeTrue();
-            var row = location.WorksheetRow();
-            row.CellsUsed().ShouldContain(c => c.DataType == XLDataType.Number && c.GetDouble() == 1500d, "budget in millions stays a number");
-            row.CellsUsed().ShouldContain(c => c.GetString() == Script, "the script is plain text in its cell");
+            location.Text.ShouldBe(Hyperlink);
+            location.QuotePrefix.ShouldBeTrue();
+            var row = sheet.Row(location.Row);
+            row.CellsUsed.ShouldContain(c => c.IsNumber && c.Number == 1500m, "budget in millions stays a number");
+            row.CellsUsed.ShouldContain(c => c.Text == Script, "the script is plain text in its cell");
         }
 
         // Household CSV: the names come back as text, the formula one prefixed.

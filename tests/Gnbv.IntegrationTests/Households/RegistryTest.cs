@@ -1,5 +1,4 @@
 using System.Text;
-using ClosedXML.Excel;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsCheck;
 using CsvHelper;
 using Gnbv.Data.Database;
@@ -144,21 +143,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
         return Encoding.UTF8.GetBytes(writer.ToString());
     }
 
-    private static byte[] Xlsx(IEnumerable<string[]> rows)
-    {
-        using var book = new XLWorkbook();
-        var sheet = book.AddWorksheet("Hộ");
-        var r = 1;
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < row.Length; c++)
-                if (row[c].Length > 0) sheet.Cell(r, c + 1).SetValue(row[c]).DataType = XLDataType.Text;
-            r++;
-        }
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Xlsx(IEnumerable<string[]> rows) => new XlsxInput("Hộ").TextRows(rows).ToBytes();
 
     private List<ParsedHousehold> Parse(byte[] file, string name, HouseholdRowParser parser)
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using ClosedXML.Excel;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Households;
 using Gnbv.Domain.Units;
+using Gnbv.Reports.Xlsx;
 
 namespace Gnbv.TestData.Fuzz;
 
@@ -149,8 +149,8 @@ public static class ImportFuzzer
 
     static byte[] Xlsx(string csv)
     {
-        using var book = new XLWorkbook();
-        var sheet = book.AddWorksheet("Hộ");
+        var book = new WorkbookWriter();
+        var sheet = book.AddSheet("Hộ");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         for (var r = 0; r < lines.Length; r++)
         {
@@ -158,13 +158,11 @@ public static class ImportFuzzer
             for (var c = 0; c < cells.Length; c++)
                 if (cells[c].Length > 0)
                 {
-                    if (r > 0 && long.TryParse(cells[c], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) sheet.Cell(r + 1, c + 1).SetValue(n);
-                    else sheet.Cell(r + 1, c + 1).SetValue(cells[c]);
+                    if (r > 0 && long.TryParse(cells[c], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) sheet.Number(r + 1, c + 1, n);
+                    else sheet.Text(r + 1, c + 1, cells[c]);
                 }
         }
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
+        return book.ToArray();
     }
 
     static readonly byte[] Interesting = [0, 0xFF, 0x7F, 0x80, 0xC3, (byte)'"', (byte)',', (byte)';', (byte)'\n', (byte)'\r', (byte)'{', (byte)'}', (byte)'[', (byte)'<', (byte)'-', (byte)'9', (byte)'='];

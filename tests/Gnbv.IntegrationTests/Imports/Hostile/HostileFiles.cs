@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using ClosedXML.Excel;
+using Gnbv.IntegrationTests.Infrastructure;
 
 namespace Gnbv.IntegrationTests.Imports.Hostile;
 
@@ -19,17 +19,11 @@ public static class HostileFiles
 
     public static string HouseholdCsv(string[][]? rows = null) => string.Join("\n", (rows ?? HouseholdRows).Select(r => string.Join(',', r))) + "\n";
 
-    public static byte[] HouseholdXlsx(Action<IXLWorksheet>? change = null)
+    public static byte[] HouseholdXlsx(Action<XlsxInput>? change = null)
     {
-        using var book = new XLWorkbook();
-        var sheet = book.AddWorksheet("Danh sách");
-        for (var r = 0; r < HouseholdRows.Length; r++)
-            for (var c = 0; c < HouseholdRows[r].Length; c++)
-                sheet.Cell(r + 1, c + 1).SetValue(HouseholdRows[r][c]);
+        var sheet = new XlsxInput("Danh sách").TextRows(HouseholdRows);
         change?.Invoke(sheet);
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        return stream.ToArray();
+        return sheet.ToBytes();
     }
 
     public static byte[] RandomBytes(int length, int seed)

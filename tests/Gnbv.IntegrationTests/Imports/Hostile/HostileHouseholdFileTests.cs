@@ -52,7 +52,7 @@ public abstract class HostileHouseholdFileTests(DatabaseProvider provider) : Reg
         yield return ("truncated CSV row", Encoding.UTF8.GetBytes(csv + "LB-003,01294,Nà"), "ho.csv", "dòng 5 có 3 cột");
         yield return ("CSV formula in income", Encoding.UTF8.GetBytes(HostileFiles.HouseholdCsv(With(1, 6, "=1+2"))), "ho.csv", "cột 'Thu nhập bình quân' dòng 2: '=1+2' là công thức");
         yield return ("CSV HYPERLINK in birth year", Encoding.UTF8.GetBytes(HostileFiles.HouseholdCsv(With(3, 9, "\"=HYPERLINK(\"\"http://x\"\",1980)\""))), "ho.csv", "là công thức");
-        yield return ("XLSX formula in income", HostileFiles.HouseholdXlsx(s => s.Cell("G3").FormulaA1 = "1000000+200000"), "ho.xlsx", "trang tính 'Danh sách' ô G3 chứa công thức, hãy dán giá trị");
+        yield return ("XLSX formula in income", HostileFiles.HouseholdXlsx(s => s.Formula("G3", "1000000+200000")), "ho.xlsx", "trang tính 'Danh sách' ô G3 chứa công thức, hãy dán giá trị");
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public abstract class HostileUploadTests(DatabaseProvider provider) : DatabaseTe
         [
             ("ho.xlsx", HostileFiles.EncryptedXlsx(), "hãy bỏ mật khẩu rồi tải lại"),
             ("ho.xlsx", HostileFiles.LyingZipBomb(), "zip bomb"),
-            ("ho.xlsx", HostileFiles.HouseholdXlsx(s => s.Cell("G2").FormulaA1 = "SUM(1,2)"), "ô G2 chứa công thức"),
+            ("ho.xlsx", HostileFiles.HouseholdXlsx(s => s.Formula("G2", "SUM(1,2)")), "ô G2 chứa công thức"),
             ("ho.csv", HostileFiles.Windows1258(HostileFiles.HouseholdCsv()), "Tệp không phải UTF-8"),
         ];
         foreach (var (name, bytes, expected) in lists)
