@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gnbv.Cli;
+using Gnbv.Domain.Time;
 using Gnbv.Tools.Bench;
 using Gnbv.Tools.Demo;
 using Gnbv.Tools.Fuzz;
@@ -12,12 +13,12 @@ namespace Gnbv.Tools;
 /// </summary>
 public static class ToolsApp
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
     {
         var options = new GlobalOptions();
         var root = new RootCommand("GNBV tools: đo hiệu năng, thử bộ đọc, dữ liệu giả lập (bench, fuzz, synthetic data; not for operators)");
         options.AddTo(root);
-        var io = new CliIo(stdout, stderr);
+        var io = new CliIo(stdout, stderr, clock ?? PinnedClock.FromEnvironment());
         root.Subcommands.Add(BenchCommand.Create(options, io));
         root.Subcommands.Add(FuzzCommand.Create(io));
         root.Subcommands.Add(SyntheticDemoCommands.Create(options, io));
