@@ -18,6 +18,7 @@ public sealed class HtmlForm
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _checkboxes = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Name, string Value)> _buttons = [];
 
     private HtmlForm(string action) => Action = action;
 
@@ -38,6 +39,16 @@ public sealed class HtmlForm
         _values.RemoveAll(v => v.Key == name);
         // An unticked check box is not sent at all.
         if (!_checkboxes.Contains(name) || value.Length > 0) _values.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Clicks a named submit button: a browser sends that button's name and value with the form.</summary>
+    public HtmlForm Press(string name, string value)
+    {
+        if (!_buttons.Contains((name, value)))
+            throw new ArgumentException($"the form has no button {name}={value}; it has: {string.Join(", ", _buttons.Select(b => $"{b.Name}={b.Value}"))}", nameof(name));
+        _values.RemoveAll(v => v.Key == name);
+        _values.Add(new(name, value));
         return this;
     }
 
@@ -65,6 +76,8 @@ public sealed class HtmlForm
     {
         var action = element.GetAttribute("action");
         var form = new HtmlForm(string.IsNullOrEmpty(action) ? pageUrl : action);
+        foreach (var button in element.QuerySelectorAll("button[name]"))
+            form._buttons.Add((button.GetAttribute("name")!, button.GetAttribute("value") ?? ""));
         foreach (var field in element.QuerySelectorAll("input, select, textarea"))
         {
             var name = field.GetAttribute("name");

@@ -72,9 +72,10 @@ public sealed record PostedPage(HttpStatusCode Status, string Html)
     public string Text => string.Join(' ', (new HtmlParser().ParseDocument(Html).Body?.TextContent ?? "")
         .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>The error box of the form (role="alert"), empty when the save went through.</summary>
-    public IReadOnlyList<string> Errors => new HtmlParser().ParseDocument(Html).QuerySelectorAll("[role=alert] li, p[role=alert]")
-        .Select(e => e.TextContent.Trim()).ToList();
+    /// <summary>The errors shown (role="alert"): the items of an error list, else the alert's own text; empty after a save.</summary>
+    public IReadOnlyList<string> Errors => new HtmlParser().ParseDocument(Html).QuerySelectorAll("[role=alert]")
+        .SelectMany(a => a.QuerySelectorAll("li") is { Length: > 0 } items ? items.Select(i => i.TextContent) : [a.TextContent])
+        .Select(e => e.Trim()).ToList();
 
     /// <summary>The confirmation line (role="status") of a save that went through.</summary>
     public string? Saved => new HtmlParser().ParseDocument(Html).QuerySelector("[role=status]")?.TextContent.Trim();
