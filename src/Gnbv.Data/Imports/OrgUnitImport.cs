@@ -95,8 +95,9 @@ internal static class OrgUnitImport
         unit.Path = path;
         unit.Level = path.Count(c => c == '/') - 2;
         unit.ProvinceCode = kind == UnitKind.Province ? code : parent?.ProvinceCode;
-        unit.ValidFrom = ctx.Date("validFrom", row.ValidFrom, required: false);
-        unit.ValidTo = ctx.Date("validTo", row.ValidTo, required: false);
+        // The first pass has reported a bad date already: read here without a second, identical error.
+        unit.ValidFrom = DateOrNull(row.ValidFrom);
+        unit.ValidTo = DateOrNull(row.ValidTo);
 
         // A unit that moved takes its subtree with it.
         if (oldPath != "/" && oldPath != path)
@@ -109,4 +110,7 @@ internal static class OrgUnitImport
             }
         }
     }
+
+    private static DateOnly? DateOrNull(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 }
