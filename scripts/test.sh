@@ -18,7 +18,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
-command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# soffice alone is not enough: with only Calc installed it cannot open the report's DOCX.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 # gnbv-tools bench loads the data-entry API with wrk.
 command -v wrk >/dev/null || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
