@@ -53,7 +53,7 @@ public abstract class CrashTest(DatabaseProvider provider) : DatabaseTest(provid
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--db", connectionString, "--provider", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite"], stdout, stderr);
+        var code = await CliApp.RunAsync([.. args, "--db", CliProcess.Patient(provider, connectionString), "--provider", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite"], stdout, stderr);
         code.ShouldBe(0, $"gnbv {string.Join(' ', args)}\nstdout: {stdout}\nstderr: {stderr}");
     }
 
