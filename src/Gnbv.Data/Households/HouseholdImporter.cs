@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Gnbv.Data.Database;
+using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
@@ -77,6 +78,7 @@ public sealed class HouseholdImporter(AppDbContext db)
                 progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, file.CanSeek ? file.Position : 0, total));
         }
         await stage.FlushAsync(ct);
+        FailPoints.Hit(FailPoints.HouseholdAfterStaging);
         progress?.Report(new HouseholdImportProgress("read", result.Rows, result.Households, total, total));
         if (result.Rows == 0) throw HouseholdFileReader.Fail(2, "file", "tệp không có dòng dữ liệu nào (no data rows)");
         if (parser.Errors.Any(e => e.Forbidden)) throw new ImportForbiddenException(parser.Errors.Where(e => e.Forbidden).ToList());
@@ -92,6 +94,7 @@ public sealed class HouseholdImporter(AppDbContext db)
         result.Stages["check"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("merge", result.Rows, result.Households, total, total));
         var counts = await HouseholdMerge.ApplyAsync(stage, DateTime.UtcNow, ct);
+        FailPoints.Hit(FailPoints.HouseholdAfterMerge);
         result.Created = counts.Created;
         result.Updated = counts.Updated;
         result.Members = counts.Members;
@@ -118,6 +121,7 @@ public sealed class HouseholdImporter(AppDbContext db)
             OrgUnitId = options.Actor.UnitId,
         });
         await db.SaveChangesAsync(ct);
+        FailPoints.Hit(FailPoints.HouseholdBeforeCommit);
 
         if (options.DryRun) await tx.RollbackAsync(ct);
         else await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Gnbv.Data.Database;
+using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
@@ -144,6 +145,7 @@ public sealed class SupportImporter(AppDbContext db)
             OrgUnitId = actor.UnitId,
         });
         await db.SaveChangesAsync(ct);
+        FailPoints.Hit(FailPoints.SupportBeforeCommit);
         if (dryRun) await tx.RollbackAsync(ct);
         else await tx.CommitAsync(ct);
         return new SupportImportResult(rows, created, updated, figures);

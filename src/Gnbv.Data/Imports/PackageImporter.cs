@@ -1,5 +1,6 @@
 using Gnbv.Data.Concurrency;
 using Gnbv.Data.Database;
+using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Users;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Imports;
@@ -69,6 +70,7 @@ public sealed class PackageImporter(AppDbContext db)
                 });
                 await db.SaveChangesAsync(ct);
             }
+            FailPoints.Hit(FailPoints.PackageBeforeCommit);
             await tx.CommitAsync(ct);
             return result;
         }
