@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Gnbv.Data.Database;
 using Gnbv.Data.Diagnostics;
+using Gnbv.IntegrationTests.Infrastructure;
 
 namespace Gnbv.IntegrationTests.CrashSafety;
 

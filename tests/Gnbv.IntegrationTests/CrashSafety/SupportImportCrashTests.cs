@@ -4,6 +4,7 @@ using Gnbv.Data.Database;
 using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Households;
 using Gnbv.IntegrationTests.Infrastructure;
+using Gnbv.TestData.Households;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.CrashSafety;
