@@ -10,8 +10,9 @@ public static class DemoCommands
         var load = new Command("load", "Nạp dữ liệu mẫu huyện Bảo Lâm, 6 tháng đầu năm 2023 (load the demo dataset)");
         load.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
-            foreach (var (file, result) in await DemoData.LoadAsync(db, skipIfLoaded: false, ct))
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
+            foreach (var (file, result) in await cli.Get<DemoData>().LoadAsync(skipIfLoaded: false, ct))
                 await io.Out.WriteLineAsync($"{file}: {result.Summary()}");
             return 0;
         });
@@ -33,7 +34,8 @@ public static class DemoCommands
             { count, seed, unit, years, output };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
             var roundYears = parse.GetValue(years)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
             if (parse.GetValue(output) is not { } dir)
@@ -45,8 +47,8 @@ public static class DemoCommands
             dir.Create();
             foreach (var year in roundYears)
             {
-                var root = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
-                var communes = await Gnbv.Data.Households.RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+                var root = await cli.Get<Gnbv.Data.Units.UnitResolver>().ResolveAsync(parse.GetValue(unit)!, Gnbv.Domain.Periods.Period.Year(year), ct);
+                var communes = await cli.Get<Gnbv.Data.Households.RegistryUnits>().CommunesUnderAsync(root, new DateOnly(year, 12, 31), ct);
                 var path = Path.Combine(dir.FullName, $"households-{year}.csv");
                 await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
                 var rows = Gnbv.Data.Households.HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
@@ -75,7 +77,8 @@ public static class DemoCommands
                     await io.Out.WriteLineAsync($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)");
                 return 0;
             }
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
             await Gnbv.Data.National.NationalData.LoadAsync(db, count, s, y,
                 step => io.Out.WriteLine($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)"), ct);
             return 0;

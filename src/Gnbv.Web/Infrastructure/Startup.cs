@@ -1,5 +1,7 @@
 using System.Globalization;
+using Gnbv.Data;
 using Gnbv.Data.Database;
+using Gnbv.Reports;
 using Gnbv.Web.Components;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
@@ -37,15 +39,11 @@ public static class Startup
             .ValidateOnStart();
         services.AddGnbvRequestLimits();
         services.AddGnbvHealthChecks();
-        services.AddDbContext<AppDbContext>((sp, options) =>
-            DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // Reports, dashboards and figures read here: a streaming replica when GNBV_DB_READONLY is set.
-        services.AddSingleton(sp => new ReadOnlyDb(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-
-        services.TryAddSingleton(TimeProvider.System);
+        // The database, the read-only context (reports, dashboards and figures read there: a streaming
+        // replica when GNBV_DB_READONLY is set), the clock and every service: the same root as the CLI's.
+        services.AddGnbvCore();
+        services.AddGnbvReports();
         services.AddGnbvAuth();
-        services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
-        services.AddSingleton<Gnbv.Reports.ReportService>();
         services.AddSingleton<Features.Households.HouseholdImportJobs>();
         // Every ProblemDetails names the request id an officer quotes, the one in X-Request-Id and in the logs.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
@@ -78,7 +76,7 @@ public static class Startup
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         try
         {
-            await DatabaseInitializer.MigrateAsync(db);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -96,7 +94,7 @@ public static class Startup
         if (scope.ServiceProvider.GetRequiredService<IOptions<GnbvOptions>>().Value.LoadDemo)
         {
             db.Actor = "demo";
-            await DemoData.LoadAsync(db, skipIfLoaded: true);
+            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(skipIfLoaded: true);
         }
     }
 

@@ -71,8 +71,8 @@ public abstract class HouseholdImportCrashTests(DatabaseProvider provider) : Dat
     async Task<string> WriteRoundAsync(int year)
     {
         await using var db = Context();
-        var root = await UnitResolver.ResolveAsync(db, "042", Period.Year(year));
-        var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31));
+        var root = await db.Service<UnitResolver>().ResolveAsync("042", Period.Year(year));
+        var communes = await db.Service<RegistryUnits>().CommunesUnderAsync(root, new DateOnly(year, 12, 31));
         var path = Path.Combine(Path.GetTempPath(), $"gnbv-crash-households-{Guid.NewGuid():N}.csv");
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         HouseholdGenerator.Write(writer, communes, Households, seed: 1, year, firstYear: 2022);

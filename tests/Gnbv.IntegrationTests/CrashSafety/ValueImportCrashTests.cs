@@ -67,8 +67,8 @@ public abstract class ValueImportCrashTests(DatabaseProvider provider, int month
     async Task<List<(string Indicator, string Disaggregation, string Unit)>> KeysAsync()
     {
         await using var db = Context();
-        var root = await UnitResolver.ResolveAsync(db, "042", Period.Year(2020));
-        var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(2020, 12, 31));
+        var root = await db.Service<UnitResolver>().ResolveAsync("042", Period.Year(2020));
+        var communes = await db.Service<RegistryUnits>().CommunesUnderAsync(root, new DateOnly(2020, 12, 31));
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Disaggregations).ThenInclude(d => d.Disaggregation)
             .Where(i => !i.Code.StartsWith("HN.") && !i.Code.StartsWith("MT.")).OrderBy(i => i.Code).ToListAsync();
         return [.. from i in indicators

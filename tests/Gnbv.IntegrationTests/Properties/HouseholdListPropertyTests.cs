@@ -63,7 +63,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
 
     private static readonly Gen<Household> Households = Gen.Select(
         Gen.Select(Gen.String[Gen.Char["ABCDEFGHKLMN0123456789-"], 0, 12], Gen.OneOf<string>("01290", "01294"), Text(80), Gen.Enum<Area>(), Gen.OneOf<string>("Kinh", "Mông", "Dao", "Tày", ""), (code, commune, village, area, ethnicity) => (code, commune, village, area, ethnicity)),
-        Gen.Select(Subset(PolicyGroups.All), Subset(PovertyCauses.All), Gen.Int[2022, Gnbv.Data.Households.CensusYears.Current].Nullable(), Gen.Bool, Gen.Long[0, 10_000_000_000], Gen.Int[0, 400], (policy, causes, year, byIncome, income, score) => (policy, causes, year, byIncome, income, score)),
+        Gen.Select(Subset(PolicyGroups.All), Subset(PovertyCauses.All), Gen.Int[2022, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System)].Nullable(), Gen.Bool, Gen.Long[0, 10_000_000_000], Gen.Int[0, 400], (policy, causes, year, byIncome, income, score) => (policy, causes, year, byIncome, income, score)),
         Gen.Select(Gen.Int[0, 4095], Gen.Bool, Text(300).Null(), Gen.Bool, Members.Array[0, 6], Text(60), (mask, escape, plan, synthetic, others, head) => (mask, escape, plan, synthetic, others, head)),
         (a, b, c) =>
         {
@@ -198,7 +198,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         Gen.Select(Lists, Gen.Bool).Sample((list, nfd) =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var parsed = Parse(Csv(Rows(list), nfd), "ds.csv", parser);
             parser.Errors.ShouldBeEmpty(string.Join("; ", parser.Errors.Take(3)));
             parser.Warnings.ShouldBeEmpty();
@@ -211,7 +211,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         Lists.Sample(list =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var parsed = Parse(Xlsx(Rows(list)), "ds.xlsx", parser);
             parser.Errors.ShouldBeEmpty(string.Join("; ", parser.Errors.Take(3)));
             ShouldMatch(list, parsed);
@@ -237,7 +237,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         ArbitraryRows.Sample(rows =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var result = parser.Parse(rows);
             if (result is null) parser.Errors.ShouldNotBeEmpty();
             else parser.Errors.ShouldBeEmpty();
@@ -256,7 +256,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
         var header = string.Join(',', HouseholdColumns.All.Take(12).Select(c => c.Header)) + "\n";
         Gen.OneOf(Gen.String, Gen.String[Gen.Char["ab,;\"\n\r x01"], 0, 200]).Select(Gen.Bool, (body, withHeader) => withHeader ? header + body : body).Sample(text =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             try
             {
                 Parse(Encoding.UTF8.GetBytes(text), "ds.csv", parser);

@@ -11,14 +11,14 @@ namespace Gnbv.Web.Infrastructure.Auth;
 /// <summary>Authenticates "Authorization: Bearer gnbv_..." with a personal access token.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, IOptions<IdentityOptions> identity)
+    ApiTokens tokens, IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var found = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var found = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (found is not { User: var user } || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
             return AuthenticateResult.Fail("Token không hợp lệ, đã thu hồi hoặc hết hạn (invalid token)");
         return AuthenticateResult.Success(new AuthenticationTicket(Principal(found), Scheme.Name));

@@ -4,6 +4,7 @@ using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain;
+using Gnbv.Domain.Time;
 using Gnbv.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Gnbv.IntegrationTests.Imports.BadValues;
 /// </summary>
 public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(provider)
 {
-    private static readonly int NextYear = ImportContext.Today.Year + 1;
+    private static readonly int NextYear = TimeProvider.System.VietnamToday().Year + 1;
 
     public override async Task InitializeAsync()
     {
@@ -98,7 +99,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Dates_InTheFuture_AreRefusedWhereTheyCannotBe_AndNothingIsWritten()
     {
-        var today = ImportContext.Today;
+        var today = TimeProvider.System.VietnamToday();
         var before = await CountsAsync();
         var e = await Should.ThrowAsync<ImportFailedException>(() => ImportAsync(new()
         {
@@ -140,7 +141,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
         foreach (var (year, reason) in new[] { (NextYear, $"Năm rà soát {NextYear} chưa đến"), (1999, "Năm rà soát 1999 trước năm 2000") })
         {
             await using var edit = Context();
-            (await Should.ThrowAsync<DomainException>(() => CensusEditor.SaveAsync(edit, Actor.System, id, year, new CensusInput(1_000_000, null, null, false, null, null))))
+            (await Should.ThrowAsync<DomainException>(() => edit.Service<CensusEditor>().SaveAsync(Actor.System, id, year, new CensusInput(1_000_000, null, null, false, null, null))))
                 .Message.ShouldStartWith(reason);
         }
         (await db.CensusEntries.CountAsync()).ShouldBe(entries);
@@ -150,7 +151,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
     {
         await using var db = Context();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new HouseholdImporter(db).ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
+        return await db.Service<HouseholdImporter>().ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
     }
 
     [Fact]
