@@ -23,7 +23,6 @@ public static class ClassifyCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var s = parse.GetValue(standard) is { } code ? await cli.Get<Standards>().ByCodeAsync(code, ct)
                 : parse.GetValue(year) is { } y ? await cli.Get<Standards>().ForYearAsync(y, ct)
                 : throw new DomainException("Cho --standard (2022-2025) hoặc --year (năm rà soát) (give a standard or a year)");

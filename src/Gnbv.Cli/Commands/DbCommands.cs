@@ -10,7 +10,6 @@ public static class DbCommands
         migrate.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             await io.Out.WriteLineAsync($"CSDL đã cập nhật (database up to date): {options.Resolve(parse).Provider}");
             return 0;
         });

@@ -11,7 +11,6 @@ public static class DemoCommands
         load.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             foreach (var (file, result) in await cli.Get<DemoData>().LoadAsync(skipIfLoaded: false, ct))
                 await io.Out.WriteLineAsync($"{file}: {result.Summary()}");
             return 0;

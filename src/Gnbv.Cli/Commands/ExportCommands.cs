@@ -28,7 +28,6 @@ public static class ExportCommands
         {
             var p = Period.Parse(parse.GetValue(period));
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var orgUnit = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, p, ct);
             string text;
             int count;

@@ -65,7 +65,6 @@ public static class HouseholdCommands
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var bar = parse.GetValue(quiet) ? null : new ProgressBar(io.Err);
             try
@@ -122,7 +121,6 @@ public static class HouseholdCommands
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             await using var stream = File.OpenRead(info.FullName);
             var r = await cli.Get<SupportImporter>().ImportAsync(stream, info.Name, Actor.System, parse.GetValue(dryRun), parse.GetValue(reason), ct);
             await io.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)")}: {r.Rows} dòng hỗ trợ: thêm {r.Created}, sửa {r.Updated}; {r.FiguresWritten} số liệu tháng tính lại");
@@ -140,7 +138,6 @@ public static class HouseholdCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var y = parse.GetValue(year);
             var u = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, y is { } yy ? Domain.Periods.Period.Year(yy) : null, ct);
             var plan = await cli.Get<HouseholdExporter>().LogAsync(Actor.System, u, y, ct);
@@ -159,7 +156,6 @@ public static class HouseholdCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var r = await cli.Get<RegistryPublisher>().PublishAsync(parse.GetValue(year), ct);
             await io.Out.WriteLineAsync($"Năm {r.Year}: {r.Units} đơn vị; thêm {r.Inserted}, sửa {r.Updated}, bỏ {r.Deleted} số liệu");
             return 0;
@@ -176,7 +172,6 @@ public static class HouseholdCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var y = parse.GetValue(year);
             var u = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, Domain.Periods.Period.Year(y), ct);
             var c = await cli.Get<RegistryFigures>().ForUnitAsync(u, y, ct)

@@ -19,7 +19,6 @@ public static class ImportCommand
             var package = ImportFileReader.Read(bytes, info.Name);
             if (parse.GetValue(reason) is { } why) package.Reason = why;
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var result = await cli.Get<PackageImporter>().ImportAsync(package,
                 new ImportOptions(DryRun: parse.GetValue(dryRun), Source: info.Name, Sha256: ImportFileReader.Sha256(bytes)), ct);
             var prefix = result.DryRun ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)";

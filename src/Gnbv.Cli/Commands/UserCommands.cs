@@ -19,7 +19,6 @@ public static class UserCommands
         add.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var given = parse.GetValue(password);
             var secret = string.IsNullOrEmpty(given) ? UserAdmin.GeneratePassword() : given;
             var created = await cli.Get<UserAdmin>().CreateAsync(parse.GetValue(user)!, parse.GetValue(name) ?? parse.GetValue(user)!,
@@ -46,7 +45,6 @@ public static class UserCommands
         create.SetAction(async (parse, ct) =>
         {
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var (token, secret) = await cli.Get<ApiTokens>().CreateAsync(parse.GetValue(tokenUser)!, parse.GetValue(tokenName) ?? "api", parse.GetValue(days), ct);
             await io.Out.WriteLineAsync(secret);
             await io.Err.WriteLineAsync($"Token '{token.Name}' của {parse.GetValue(tokenUser)}: lưu lại ngay, sẽ không hiện lại. Dùng: Authorization: Bearer <token>");

@@ -19,7 +19,6 @@ public static class ValidateCommand
         {
             var p = Period.Parse(parse.GetValue(period));
             await using var cli = await options.OpenAsync(parse, ct);
-            var db = cli.Db;
             var orgUnit = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, p, ct);
             var violations = await cli.Get<Validator>().RunAsync(orgUnit, p, ct);
             if (parse.GetValue(json))
