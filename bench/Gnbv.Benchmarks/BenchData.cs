@@ -67,7 +67,7 @@ public static class BenchData
     /// <summary>Reads, groups and parses a list as the importer does; returns the households parsed.</summary>
     public static List<ParsedHousehold> Parse(byte[] csv, IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<PovertyStandard> standards)
     {
-        var parser = new HouseholdRowParser(units, standards, Actor.System, null);
+        var parser = new HouseholdRowParser(units, standards, Actor.System, null, Gnbv.Domain.Time.VietnamClock.VietnamYear(TimeProvider.System));
         var parsed = new List<ParsedHousehold>();
         using var stream = new MemoryStream(csv, writable: false);
         foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(stream, "households.csv", RequiredKeys)))

@@ -45,7 +45,7 @@ public class HouseholdListBenchmarks
     [Benchmark]
     public int Parse()
     {
-        var parser = new HouseholdRowParser(_units, _standards, Actor.System, null);
+        var parser = new HouseholdRowParser(_units, _standards, Actor.System, null, Gnbv.Domain.Time.VietnamClock.VietnamYear(TimeProvider.System));
         var parsed = 0;
         foreach (var group in _groups)
             if (parser.Parse(group) is not null) parsed++;

@@ -44,38 +44,38 @@ public sealed class GlobalOptions
     /// Opens the read-only connection (a streaming replica) without touching the primary: a replica
     /// cannot be migrated, so one whose schema is behind this build is refused with the fix.
     /// </summary>
-    public static async Task<AppDbContext> OpenReadOnlyAsync(DatabaseOptions options, CancellationToken ct)
+    public static async Task<CliServices> OpenReadOnlyAsync(DatabaseOptions options, CancellationToken ct)
     {
         if (options.ReadOnlyConnectionString is { } replica && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GNBV_DB_PROVIDER"))
             && replica.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             options.Provider = DatabaseProvider.Postgres;
-        var db = new ReadOnlyDb(options).Create();
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        var services = CliServices.Create(options);
+        if ((await services.GetReadOnly<AppDbContext>().Database.GetPendingMigrationsAsync(ct)).Any())
         {
-            await db.DisposeAsync();
+            await services.DisposeAsync();
             throw new InvalidOperationException(
                 "CSDL chỉ đọc chưa ở phiên bản lược đồ mới nhất (the read-only database's schema is behind: run gnbv db migrate on the primary and let the replica catch up)");
         }
-        return db;
+        return services;
     }
 
     /// <summary>Opens the database, bringing it to the current schema first (as the web app does at start).</summary>
-    public async Task<AppDbContext> OpenAsync(ParseResult parse, CancellationToken ct)
+    public async Task<CliServices> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var options = Resolve(parse);
-        var db = DbContextSetup.Create(options);
-        db.Actor = "cli:" + Environment.UserName;
+        var services = CliServices.Create(options);
+        services.Db.Actor = "cli:" + Environment.UserName;
         try
         {
-            await DatabaseInitializer.MigrateAsync(db, ct);
+            await services.Get<DatabaseInitializer>().MigrateAsync(ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException
                                       or InvalidOperationException or ArgumentException or IOException)
         {
             // An unreachable server or a bad connection string is one line naming the setting, not a stack trace.
-            await db.DisposeAsync();
+            await services.DisposeAsync();
             throw new InvalidOperationException(StartupError.CannotOpen(options, e), e);
         }
-        return db;
+        return services;
     }
 }

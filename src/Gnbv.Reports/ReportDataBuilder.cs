@@ -15,12 +15,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Reports;
 
 /// <summary>Gathers what a report says about a unit and period: figures rolled up, documents, narratives.</summary>
-public static class ReportDataBuilder
+public sealed class ReportDataBuilder(AppDbContext db, UnitTree tree, ValueRollup rollup, ValueExporter exporter, Completeness completeness)
 {
-    public static async Task<(ReportData Data, ValueExport Export)> BuildAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
+    public async Task<(ReportData Data, ValueExport Export)> BuildAsync(OrgUnit unit, Period period, CancellationToken ct = default)
     {
-        var export = await ValueExporter.ExportAsync(db, unit, period, ct);
-        var ids = await UnitTree.RollupUnitIdsAsync(db, unit, ct);
+        var export = await exporter.ExportAsync(unit, period, ct);
+        var ids = await tree.RollupUnitIdsAsync(unit, ct);
         var parent = unit.ParentId is { } pid ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pid, ct) : null;
         var items = await db.ProgramItems.AsNoTracking().ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.ProgramItem).ToDictionaryAsync(i => i.Code, ct);
@@ -111,18 +111,18 @@ public static class ReportDataBuilder
             new CapitalTotals(
                 VnFormat.Millions(export.Capital.Sum(c => c.Total)), VnFormat.Millions(export.Capital.Sum(c => c.AllocatedInYear)),
                 VnFormat.Millions(export.Capital.Sum(c => c.CarriedOver)), VnFormat.Millions(export.Capital.Sum(c => c.Disbursed)), export.Capital.Count > 0),
-            Submissions(await Completeness.ForAsync(db, unit, period, DateTime.UtcNow, ct)),
-            await PovertyAsync(db, unit, ids, period, ct));
+            Submissions(await completeness.ForAsync(unit, period, ct)),
+            await PovertyAsync(unit, ids, period, ct));
         return (data, export);
     }
 
     /// <summary>The census round a period is reported against: its own year's round when the period ends the year, else the year before's.</summary>
     public static int CensusYearOf(Period period) => period.End.Month == 12 && period.End.Day == 31 ? period.End.Year : period.Start.Year - 1;
 
-    private static async Task<PovertyInfo> PovertyAsync(AppDbContext db, OrgUnit unit, HashSet<int> ids, Period period, CancellationToken ct)
+    private async Task<PovertyInfo> PovertyAsync(OrgUnit unit, HashSet<int> ids, Period period, CancellationToken ct)
     {
         var year = CensusYearOf(period);
-        var values = await ValueRollup.ComputeAsync(db, unit, Period.Year(year), ct);
+        var values = await rollup.ComputeAsync(unit, Period.Year(year), ct);
         var codes = await db.Indicators.AsNoTracking().Where(i => i.Code.StartsWith("HN.") || i.Code.StartsWith("MT.")).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         var total = await db.Disaggregations.AsNoTracking().Where(d => d.Code == "total").Select(d => d.Id).SingleAsync(ct);
         var byCode = values.Where(v => v.DisaggregationId == total && codes.ContainsKey(v.IndicatorId)).ToDictionary(v => codes[v.IndicatorId], v => v.Value);

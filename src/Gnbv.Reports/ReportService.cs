@@ -13,13 +13,13 @@ namespace Gnbv.Reports;
 public sealed record GeneratedReport(ReportDocument Document, byte[] Docx, byte[] Xlsx, TimeSpan Elapsed);
 
 /// <summary>query -> report data -> wording (template) -> report model -> DOCX and the forms workbook.</summary>
-public sealed class ReportService(IChartRenderer charts)
+public sealed class ReportService(AppDbContext db, ReportDataBuilder builder, IChartRenderer charts)
 {
-    public async Task<GeneratedReport> GenerateAsync(AppDbContext db, OrgUnit unit, Period period, string? templateOverride = null, CancellationToken ct = default)
+    public async Task<GeneratedReport> GenerateAsync(OrgUnit unit, Period period, string? templateOverride = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var (data, export) = await ReportDataBuilder.BuildAsync(db, unit, period, ct);
-        var template = templateOverride ?? await TemplateForAsync(db, unit, ct);
+        var (data, export) = await builder.BuildAsync(unit, period, ct);
+        var template = templateOverride ?? await TemplateForAsync(unit, ct);
         var document = ReportComposer.Compose(data, export, template, charts);
         var docx = DocxRenderer.Render(document);
         var xlsx = FormsWorkbook.Render(export, data.Unit.FullName, data.Period.Label);
@@ -27,7 +27,7 @@ public sealed class ReportService(IChartRenderer charts)
     }
 
     /// <summary>The unit's own template, else the nearest ancestor's, else null (the shipped one).</summary>
-    public static async Task<string?> TemplateForAsync(AppDbContext db, OrgUnit unit, CancellationToken ct = default)
+    public async Task<string?> TemplateForAsync(OrgUnit unit, CancellationToken ct = default)
     {
         var codes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var templates = await db.ReportTemplates.AsNoTracking()

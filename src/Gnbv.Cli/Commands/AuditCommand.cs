@@ -20,14 +20,15 @@ public static class AuditCommand
         var command = new Command("audit", "Xuất nhật ký thay đổi (ai, khi nào, cũ, mới, lý do), CSV hoặc JSON") { entity, key, unit, limit, json, output };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
             IQueryable<int>? scope = null;
             if (parse.GetValue(unit) is { } u)
             {
-                var orgUnit = await UnitResolver.ResolveAsync(db, u, null, ct);
+                var orgUnit = await cli.Get<UnitResolver>().ResolveAsync(u, null, ct);
                 scope = db.OrgUnits.Where(x => x.Path.StartsWith(orgUnit.Path)).Select(x => x.Id);
             }
-            var records = await AuditLog.QueryAsync(db, scope, includeShared: scope is null,
+            var records = await cli.Get<AuditLog>().QueryAsync(scope, includeShared: scope is null,
                 new AuditQuery(parse.GetValue(entity), parse.GetValue(key), Limit: parse.GetValue(limit)), ct);
             var file = parse.GetValue(output);
             await using var writer = file is null ? null : new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(true));

@@ -15,9 +15,9 @@ public static class BackupCommands
         command.SetAction(async (parse, ct) =>
         {
             // Not OpenAsync: a backup reads, it neither migrates nor seeds the database it copies.
-            await using var db = DbContextSetup.Create(options.Resolve(parse));
+            await using var cli = CliServices.Create(options.Resolve(parse));
             var file = parse.GetValue(output)!;
-            var manifest = await new BackupWriter(db).WriteAsync(file.FullName, ct);
+            var manifest = await cli.Get<BackupWriter>().WriteAsync(file.FullName, ct);
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Đã sao lưu {manifest.Tables.Count} bảng, {manifest.TotalRows} dòng (lược đồ {manifest.Migration}) vào {file.FullName}"));
             return 0;
@@ -32,9 +32,9 @@ public static class BackupCommands
         var command = new Command("restore", "Khôi phục CSDL từ tệp sao lưu, tất cả hoặc không (restore a backup, all or nothing)") { input, force };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = DbContextSetup.Create(options.Resolve(parse));
+            await using var cli = CliServices.Create(options.Resolve(parse));
             var file = parse.GetValue(input)!;
-            var result = await new BackupRestorer(db).RestoreAsync(file.FullName, parse.GetValue(force), ct);
+            var result = await cli.Get<BackupRestorer>().RestoreAsync(file.FullName, parse.GetValue(force), ct);
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Đã khôi phục {result.Manifest.Tables.Count} bảng, {result.Rows} dòng từ {file.Name} (sao lưu lúc {result.Manifest.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC, {result.Manifest.Provider})"));
             return 0;

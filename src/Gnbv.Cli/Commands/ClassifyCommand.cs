@@ -22,9 +22,9 @@ public static class ClassifyCommand
             { standard, year, area, income, scoreA, deprived, json };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
-            var s = parse.GetValue(standard) is { } code ? await Standards.ByCodeAsync(db, code, ct)
-                : parse.GetValue(year) is { } y ? await Standards.ForYearAsync(db, y, ct)
+            await using var cli = await options.OpenAsync(parse, ct);
+            var s = parse.GetValue(standard) is { } code ? await cli.Get<Standards>().ByCodeAsync(code, ct)
+                : parse.GetValue(year) is { } y ? await cli.Get<Standards>().ForYearAsync(y, ct)
                 : throw new DomainException("Cho --standard (2022-2025) hoặc --year (năm rà soát) (give a standard or a year)");
             var result = PovertyClassifier.Classify(s, HouseholdStatuses.ParseArea(parse.GetValue(area)!), parse.GetValue(income), parse.GetValue(scoreA),
                 (parse.GetValue(deprived) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

@@ -9,7 +9,7 @@ public static class DbCommands
         var migrate = new Command("migrate", "Tạo hoặc nâng cấp lược đồ CSDL và nạp danh mục chương trình (create or upgrade the schema)");
         migrate.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             await io.Out.WriteLineAsync($"CSDL đã cập nhật (database up to date): {options.Resolve(parse).Provider}");
             return 0;
         });

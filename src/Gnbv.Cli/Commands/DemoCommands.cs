@@ -15,10 +15,10 @@ public static class DemoCommands
         var load = new Command("load", "Nạp dữ liệu mẫu huyện Bảo Lâm, 6 tháng đầu năm 2023, vào CSDL trống (load the demo dataset into an empty database)");
         load.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
-            if (await DemoGuard.InspectAsync(db, ct) == DemoTarget.HoldsData)
+            await using var cli = await options.OpenAsync(parse, ct);
+            if (await DemoGuard.InspectAsync(cli.Db, ct) == DemoTarget.HoldsData)
                 throw new InvalidOperationException(DemoGuard.Refusal("gnbv demo load"));
-            foreach (var (file, result) in await DemoData.LoadAsync(db, skipIfLoaded: true, ct))
+            foreach (var (file, result) in await cli.Get<DemoData>().LoadAsync(skipIfLoaded: true, ct))
                 await io.Out.WriteLineAsync(result.Skipped ? $"{file}: đã nạp trước đó, bỏ qua (already loaded)" : $"{file}: {result.Summary()}");
             return 0;
         });

@@ -27,18 +27,18 @@ public static class ExportCommands
         values.SetAction(async (parse, ct) =>
         {
             var p = Period.Parse(parse.GetValue(period));
-            await using var db = await options.OpenAsync(parse, ct);
-            var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var orgUnit = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, p, ct);
             string text;
             int count;
             if (parse.GetValue(format) == "csv")
             {
-                var stored = await StoredValues.ListAsync(db, orgUnit, p, children: true, ct);
+                var stored = await cli.Get<StoredValues>().ListAsync(orgUnit, p, children: true, ct);
                 (text, count) = (ToCsv(stored), stored.Count);
             }
             else
             {
-                var export = await ValueExporter.ExportAsync(db, orgUnit, p, ct);
+                var export = await cli.Get<ValueExporter>().ExportAsync(orgUnit, p, ct);
                 (text, count) = (JsonSerializer.Serialize(export, ImportFileReader.Json), export.DataValues.Count);
             }
             if (parse.GetValue(output) is { } file)

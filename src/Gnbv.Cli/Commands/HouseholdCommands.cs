@@ -64,12 +64,12 @@ public static class HouseholdCommands
         {
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var bar = parse.GetValue(quiet) ? null : new ProgressBar(io.Err);
             try
             {
-                var result = await new HouseholdImporter(db).ImportAsync(stream, info.Name,
+                var result = await cli.Get<HouseholdImporter>().ImportAsync(stream, info.Name,
                     new HouseholdImportOptions(Actor.System, parse.GetValue(year), parse.GetValue(dryRun), Source: info.Name, Reason: parse.GetValue(reason)),
                     bar, ct);
                 bar?.Done();
@@ -120,9 +120,9 @@ public static class HouseholdCommands
         {
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new IOException($"Không tìm thấy tệp {info.FullName} (file not found)");
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             await using var stream = File.OpenRead(info.FullName);
-            var r = await new SupportImporter(db).ImportAsync(stream, info.Name, Actor.System, parse.GetValue(dryRun), parse.GetValue(reason), ct);
+            var r = await cli.Get<SupportImporter>().ImportAsync(stream, info.Name, Actor.System, parse.GetValue(dryRun), parse.GetValue(reason), ct);
             await io.Out.WriteLineAsync($"{(parse.GetValue(dryRun) ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)")}: {r.Rows} dòng hỗ trợ: thêm {r.Created}, sửa {r.Updated}; {r.FiguresWritten} số liệu tháng tính lại");
             return 0;
         });
@@ -137,12 +137,12 @@ public static class HouseholdCommands
         var command = new Command("export", "Xuất danh sách hộ (mỗi thành viên một dòng, nhập lại được); mỗi lần xuất được ghi nhật ký") { unit, year, output };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             var y = parse.GetValue(year);
-            var u = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, y is { } yy ? Domain.Periods.Period.Year(yy) : null, ct);
-            var plan = await HouseholdExporter.LogAsync(db, Actor.System, u, y, ct);
+            var u = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, y is { } yy ? Domain.Periods.Period.Year(yy) : null, ct);
+            var plan = await cli.Get<HouseholdExporter>().LogAsync(Actor.System, u, y, ct);
             await using var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(true));
-            var rows = await HouseholdExporter.WriteCsvAsync(db, plan, writer, ct);
+            var rows = await cli.Get<HouseholdExporter>().WriteCsvAsync(plan, writer, ct);
             await io.Out.WriteLineAsync($"Đã xuất {rows} dòng, {plan.Households} hộ của {u.Name} (ghi nhật ký)");
             return 0;
         });
@@ -155,8 +155,8 @@ public static class HouseholdCommands
         var command = new Command("publish", "Tính lại số liệu từ sổ hộ vào kho chỉ tiêu (hộ nghèo, tỷ lệ, thoát nghèo...) cho một năm") { year };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
-            var r = await RegistryPublisher.PublishAsync(db, parse.GetValue(year), ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var r = await cli.Get<RegistryPublisher>().PublishAsync(parse.GetValue(year), ct);
             await io.Out.WriteLineAsync($"Năm {r.Year}: {r.Units} đơn vị; thêm {r.Inserted}, sửa {r.Updated}, bỏ {r.Deleted} số liệu");
             return 0;
         });
@@ -171,10 +171,10 @@ public static class HouseholdCommands
         var command = new Command("transitions", "Biến động hộ nghèo: đầu kỳ + tăng - giảm = cuối kỳ") { unit, year, json };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             var y = parse.GetValue(year);
-            var u = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Domain.Periods.Period.Year(y), ct);
-            var c = await RegistryFigures.ForUnitAsync(db, u, y, ct)
+            var u = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, Domain.Periods.Period.Year(y), ct);
+            var c = await cli.Get<RegistryFigures>().ForUnitAsync(u, y, ct)
                 ?? throw new Domain.DomainException($"{u.Name} chưa có sổ hộ cho năm {y} (no registry)");
             if (parse.GetValue(json))
                 await io.Out.WriteLineAsync(JsonSerializer.Serialize(new

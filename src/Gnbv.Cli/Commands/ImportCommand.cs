@@ -18,8 +18,8 @@ public static class ImportCommand
             var bytes = await File.ReadAllBytesAsync(info.FullName, ct);
             var package = ImportFileReader.Read(bytes, info.Name);
             if (parse.GetValue(reason) is { } why) package.Reason = why;
-            await using var db = await options.OpenAsync(parse, ct);
-            var result = await new PackageImporter(db).ImportAsync(package,
+            await using var cli = await options.OpenAsync(parse, ct);
+            var result = await cli.Get<PackageImporter>().ImportAsync(package,
                 new ImportOptions(DryRun: parse.GetValue(dryRun), Source: info.Name, Sha256: ImportFileReader.Sha256(bytes)), ct);
             var prefix = result.DryRun ? "Kiểm tra xong, không ghi (dry run)" : "Đã nhập (imported)";
             await io.Out.WriteLineAsync($"{prefix}: {result.Rows} dòng. {result.Summary()}");

@@ -29,17 +29,16 @@ public static class ReportCommand
             var dbOptions = options.Resolve(parse);
             if (parse.GetValue(readOnlyDb) is { Length: > 0 } replica) dbOptions.ReadOnlyConnectionString = replica;
             // A report writes nothing, so with a replica the primary is not opened (nor migrated) at all.
-            await using var db = dbOptions.ReadOnlyConnectionString is not null
-                ? await GlobalOptions.OpenReadOnlyAsync(dbOptions, ct)
-                : await options.OpenAsync(parse, ct);
-            var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
+            var readOnly = dbOptions.ReadOnlyConnectionString is not null;
+            await using var cli = readOnly ? await GlobalOptions.OpenReadOnlyAsync(dbOptions, ct) : await options.OpenAsync(parse, ct);
+            var orgUnit = await (readOnly ? cli.GetReadOnly<UnitResolver>() : cli.Get<UnitResolver>()).ResolveAsync(parse.GetValue(unit)!, p, ct);
             var text = parse.GetValue(template) is { } t ? await File.ReadAllTextAsync(t.FullName, ct) : null;
-            var service = new ReportService(new ScottPlotChartRenderer());
+            var service = readOnly ? cli.GetReadOnly<ReportService>() : cli.Get<ReportService>();
             var times = new List<double>();
             GeneratedReport report = null!;
             for (var i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)
             {
-                report = await service.GenerateAsync(db, orgUnit, p, text, ct);
+                report = await service.GenerateAsync(orgUnit, p, text, ct);
                 times.Add(report.Elapsed.TotalMilliseconds);
             }
             await File.WriteAllBytesAsync(parse.GetValue(output)!.FullName, report.Docx, ct);

@@ -18,10 +18,10 @@ public static class UserCommands
         var add = new Command("add", "Thêm người dùng (add a user)") { user, role, unit, name, password };
         add.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
             var given = parse.GetValue(password);
             var secret = string.IsNullOrEmpty(given) ? UserAdmin.GeneratePassword() : given;
-            var created = await UserAdmin.CreateAsync(db, parse.GetValue(user)!, parse.GetValue(name) ?? parse.GetValue(user)!,
+            var created = await cli.Get<UserAdmin>().CreateAsync(parse.GetValue(user)!, parse.GetValue(name) ?? parse.GetValue(user)!,
                 parse.GetValue(role)!, parse.GetValue(unit), secret, ct);
             await io.Out.WriteLineAsync($"Đã thêm {created.UserName} ({parse.GetValue(role)}).");
             if (string.IsNullOrEmpty(given)) await io.Out.WriteLineAsync($"Mật khẩu (chỉ hiện một lần): {secret}");
@@ -31,9 +31,10 @@ public static class UserCommands
         var list = new Command("list", "Danh sách người dùng");
         list.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
             foreach (var u in await db.Users.AsNoTracking().Include(u => u.OrgUnit).OrderBy(u => u.UserName).ToListAsync(ct))
-                await io.Out.WriteLineAsync($"{u.UserName}\t{await UserAdmin.RoleOfAsync(db, u.Id, ct)}\t{u.OrgUnit?.Code}\t{u.FullName}");
+                await io.Out.WriteLineAsync($"{u.UserName}\t{await cli.Get<UserAdmin>().RoleOfAsync(u.Id, ct)}\t{u.OrgUnit?.Code}\t{u.FullName}");
             return 0;
         });
 
@@ -43,8 +44,8 @@ public static class UserCommands
         var create = new Command("create", "Tạo token truy cập API; in ra một lần, chỉ lưu mã băm") { tokenUser, tokenName, days };
         create.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
-            var (token, secret) = await ApiTokens.CreateAsync(db, parse.GetValue(tokenUser)!, parse.GetValue(tokenName) ?? "api", parse.GetValue(days), ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var (token, secret) = await cli.Get<ApiTokens>().CreateAsync(parse.GetValue(tokenUser)!, parse.GetValue(tokenName) ?? "api", parse.GetValue(days), ct);
             await io.Out.WriteLineAsync(secret);
             await io.Err.WriteLineAsync($"Token '{token.Name}' của {parse.GetValue(tokenUser)}: lưu lại ngay, sẽ không hiện lại. Dùng: Authorization: Bearer <token>");
             return 0;

@@ -18,9 +18,9 @@ public static class ValidateCommand
         command.SetAction(async (parse, ct) =>
         {
             var p = Period.Parse(parse.GetValue(period));
-            await using var db = await options.OpenAsync(parse, ct);
-            var orgUnit = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, p, ct);
-            var violations = await Validator.RunAsync(db, orgUnit, p, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var orgUnit = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, p, ct);
+            var violations = await cli.Get<Validator>().RunAsync(orgUnit, p, ct);
             if (parse.GetValue(json))
                 await io.Out.WriteLineAsync(JsonSerializer.Serialize(violations, ImportFileReader.Json));
             else

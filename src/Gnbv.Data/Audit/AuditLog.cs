@@ -19,17 +19,17 @@ public sealed record AuditRecord(string Entity, string Key, string? Unit, string
 /// Reads the audit of every kind of record in one list, newest first: the audit entries and the
 /// data values' own change log (entity "value", key "unit/period/indicator.disaggregation").
 /// </summary>
-public static class AuditLog
+public sealed class AuditLog(AppDbContext db)
 {
     /// <param name="unitScope">Units whose records the reader may see; null for all (the CLI).</param>
     /// <param name="includeShared">Also records that belong to no unit (documents of outside bodies).</param>
-    public static async Task<List<AuditRecord>> QueryAsync(AppDbContext db, IQueryable<int>? unitScope, bool includeShared, AuditQuery q, CancellationToken ct = default)
+    public async Task<List<AuditRecord>> QueryAsync(IQueryable<int>? unitScope, bool includeShared, AuditQuery q, CancellationToken ct = default)
     {
         if (q.Entity is { } e && !AuditEntities.All.Contains(e))
             throw new Domain.DomainException($"Loại '{e}' không có; dùng: {string.Join(", ", AuditEntities.All)} (unknown entity)");
         var limit = Math.Clamp(q.Limit, 1, 100_000);
         var result = new List<AuditRecord>();
-        if (q.Entity is null or AuditEntities.Value) result.AddRange(await ValuesAsync(db, unitScope, q, limit, ct));
+        if (q.Entity is null or AuditEntities.Value) result.AddRange(await ValuesAsync(unitScope, q, limit, ct));
         if (q.Entity != AuditEntities.Value)
         {
             var entries = db.AuditEntries.AsNoTracking();
@@ -71,7 +71,7 @@ public static class AuditLog
         };
     }
 
-    private static async Task<IEnumerable<AuditRecord>> ValuesAsync(AppDbContext db, IQueryable<int>? unitScope, AuditQuery q, int limit, CancellationToken ct)
+    private async Task<IEnumerable<AuditRecord>> ValuesAsync(IQueryable<int>? unitScope, AuditQuery q, int limit, CancellationToken ct)
     {
         var changes = from c in db.DataValueChanges.AsNoTracking()
                       join u in db.OrgUnits on c.OrgUnitId equals u.Id
@@ -114,7 +114,7 @@ public static class AuditLog
             {
                 foreach (var text in new[] { r.Entity, r.Key, r.Unit, r.Action, field, values.ElementAtOrDefault(0), values.ElementAtOrDefault(1), r.Reason, r.ChangedBy })
                     csv.WriteField(CsvSafe.Neutralise(text));
-                csv.WriteField(r.ChangedAt.AddHours(7).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture));
+                csv.WriteField(Gnbv.Domain.Time.VietnamClock.ToVietnamTime(r.ChangedAt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture));
                 csv.NextRecord();
             }
         }

@@ -15,7 +15,7 @@ namespace Gnbv.Data.Backup;
 /// by row, so a registry of millions of households never sits in memory. The archive is written
 /// beside the target and renamed into place only when complete.
 /// </summary>
-public sealed class BackupWriter(DbContext db)
+public sealed class BackupWriter(DbContext db, TimeProvider clock)
 {
     public async Task<BackupManifest> WriteAsync(string path, CancellationToken ct = default)
     {
@@ -40,7 +40,7 @@ public sealed class BackupWriter(DbContext db)
                 foreach (var table in tables)
                     entries.Add(await WriteTableAsync(zip, connection, transaction, table, ct));
                 manifest = new BackupManifest(BackupManifest.FormatName, BackupManifest.CurrentVersion, applied[^1],
-                    db.Database.ProviderName ?? "", DateTime.UtcNow, entries);
+                    db.Database.ProviderName ?? "", clock.GetUtcNow().UtcDateTime, entries);
                 await using var stream = await zip.CreateEntry(BackupManifest.EntryName).OpenAsync(ct);
                 await stream.WriteAsync(manifest.ToJson(), ct);
             }

@@ -1,4 +1,5 @@
 using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,7 +10,7 @@ namespace Gnbv.Data.Database;
 /// <see cref="DataValueChange"/> for every inserted, changed or deleted data value and an audit
 /// entry for every other audited record, so that the log and the data can never disagree.
 /// </summary>
-public sealed class ChangeLogInterceptor : SaveChangesInterceptor
+public sealed class ChangeLogInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -17,7 +18,7 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         var detected = DetectChangesOnce(db);
         try
         {
-            Workflow.LockGuard.Check(db);
+            Workflow.LockGuard.Check(db, clock);
             Record(db);
         }
         finally
@@ -35,7 +36,7 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         try
         {
             // The lock check queries the database: awaited, so that saves under load do not hold threads.
-            await Workflow.LockGuard.CheckAsync(db, cancellationToken);
+            await Workflow.LockGuard.CheckAsync(db, clock, cancellationToken);
             Record(db);
         }
         finally
@@ -59,9 +60,9 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         return true;
     }
 
-    private static void Record(AppDbContext db)
+    private void Record(AppDbContext db)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         Audit.AuditRecorder.Record(db, now);
         var changes = new List<DataValueChange>();
         foreach (var entry in db.ChangeTracker.Entries<DataValue>())

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Database;
 
 /// <summary>Brings a database to the current schema and loads the shipped program metadata.</summary>
-public static class DatabaseInitializer
+public sealed class DatabaseInitializer(AppDbContext db, PackageImporter importer)
 {
     /// <summary>Shipped metadata, in load order: each file may use what the ones before it define.</summary>
     public static readonly string[] SeedFiles =
@@ -19,7 +19,7 @@ public static class DatabaseInitializer
         "indicators-registry.json",
     ];
 
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    public async Task MigrateAsync(CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
         {
@@ -34,7 +34,7 @@ public static class DatabaseInitializer
         {
             var bytes = ReadEmbedded("Gnbv.Data.Seed." + file);
             var package = ImportFileReader.ReadJson(bytes);
-            await new PackageImporter(db).ImportAsync(package,
+            await importer.ImportAsync(package,
                 new ImportOptions(Source: "seed:" + file, Sha256: ImportFileReader.Sha256(bytes), SkipIfAlreadyImported: true), ct);
         }
     }

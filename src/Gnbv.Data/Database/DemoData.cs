@@ -9,7 +9,7 @@ namespace Gnbv.Data.Database;
 /// The demo dataset (Bảo Lâm, Cao Bằng, 2023S1, transcribed from the district's 6-month report),
 /// loaded through the same import path as a user's file.
 /// </summary>
-public static class DemoData
+public sealed class DemoData(AppDbContext db, PackageImporter importer, UserAdmin users)
 {
     public static readonly string[] Files = ["units-cao-bang.json", "bao-lam-2023S1.json"];
 
@@ -26,14 +26,14 @@ public static class DemoData
         ("baolam.xem", "Thành viên Ban Chỉ đạo huyện Bảo Lâm", Roles.Viewer, "042"),
     ];
 
-    public static async Task<IReadOnlyList<(string File, ImportResult Result)>> LoadAsync(AppDbContext db, bool skipIfLoaded, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string File, ImportResult Result)>> LoadAsync(bool skipIfLoaded, CancellationToken ct = default)
     {
         var results = new List<(string, ImportResult)>();
         foreach (var file in Files)
         {
             var bytes = Read(file);
             var package = ImportFileReader.ReadJson(bytes);
-            var result = await new PackageImporter(db).ImportAsync(package,
+            var result = await importer.ImportAsync(package,
                 new ImportOptions(Source: "demo:" + file, Sha256: ImportFileReader.Sha256(bytes), SkipIfAlreadyImported: skipIfLoaded), ct);
             results.Add((file, result));
         }
@@ -41,7 +41,7 @@ public static class DemoData
         {
             var normalized = user.ToUpperInvariant();
             if (!await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-                await UserAdmin.CreateAsync(db, user, fullName, role, unit, Password, ct);
+                await users.CreateAsync(user, fullName, role, unit, Password, ct);
         }
         return results;
     }

@@ -12,9 +12,12 @@ namespace Gnbv.Data.Database;
 /// </summary>
 public sealed class ReadOnlyDb
 {
+    /// <summary>The DI key of the read-only context and of the figure services registered over it.</summary>
+    public const string Key = "read-only";
+
     private readonly DbContextOptions<AppDbContext> _options;
 
-    public ReadOnlyDb(DatabaseOptions options)
+    public ReadOnlyDb(DatabaseOptions options, TimeProvider clock)
     {
         IsReplica = !string.IsNullOrWhiteSpace(options.ReadOnlyConnectionString);
         var target = new DatabaseOptions
@@ -23,7 +26,7 @@ public sealed class ReadOnlyDb
             ConnectionString = IsReplica ? options.ReadOnlyConnectionString! : options.ConnectionString,
         };
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DbContextSetup.Configure(builder, target)
+        DbContextSetup.Configure(builder, target, clock)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(RefuseSaves.Instance);
         _options = builder.Options;

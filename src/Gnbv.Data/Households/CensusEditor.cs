@@ -5,6 +5,7 @@ using Gnbv.Data.Users;
 using Gnbv.Domain;
 using Gnbv.Domain.Audit;
 using Gnbv.Domain.Households;
+using Gnbv.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Households;
@@ -22,9 +23,9 @@ public sealed record CensusSaved(CensusEntry Entry, Classification Classificatio
 /// republishes the registry figures that depend on it, in one transaction, so the published poverty
 /// counts never disagree with the registry.
 /// </summary>
-public static class CensusEditor
+public sealed class CensusEditor(AppDbContext db, TimeProvider clock, Standards standards, RegistryPublisher registry)
 {
-    public static async Task<CensusSaved> SaveAsync(AppDbContext db, Actor actor, long householdId, int year, CensusInput input,
+    public async Task<CensusSaved> SaveAsync(Actor actor, long householdId, int year, CensusInput input,
         string? reason = null, CancellationToken ct = default)
     {
         var household = await db.Households.Include(h => h.OrgUnit).Include(h => h.Members)
@@ -32,12 +33,12 @@ public static class CensusEditor
             ?? throw new DomainException($"Không có hộ {householdId} (unknown household)");
         if (!actor.CanWrite(household.OrgUnit!))
             throw new UnauthorizedAccessException($"{actor.Name} không được ghi kết quả rà soát của {household.OrgUnit!.Name} (forbidden)");
-        CensusYears.Check(year);
+        CensusYears.Check(year, clock);
         if (input.SupportPlan is { Length: > 1000 }) throw new DomainException("Kế hoạch hỗ trợ dài quá 1000 ký tự (support plan too long)");
         if (input.Version is { } expected && expected != household.Version)
             throw new EditConflictException([await HouseholdConflicts.DescribeAsync(db, household, year, expected, ct)]);
 
-        var standard = await Standards.ForYearAsync(db, year, ct);
+        var standard = await standards.ForYearAsync(year, ct);
         var classification = PovertyClassifier.Classify(standard, household.Area, input.Income, input.ScoreA, input.Deprived);
         var mask = 0;
         foreach (var ind in standard.Indicators.Where(i => classification.Deprived.Contains(i.Code))) mask |= ind.Bit;
@@ -57,7 +58,7 @@ public static class CensusEditor
         entry.MemberCount = household.Members.Count;
         entry.ExpectedEscape = input.ExpectedEscape;
         entry.SupportPlan = string.IsNullOrWhiteSpace(input.SupportPlan) ? null : input.SupportPlan.Trim();
-        household.UpdatedAt = DateTime.UtcNow;
+        household.UpdatedAt = clock.UtcNow();
         // The household row is updated with every census save: its version, checked in the UPDATE's
         // WHERE (concurrency token), makes two officers saving the same household at once a conflict.
         household.Version++;
@@ -79,14 +80,14 @@ public static class CensusEditor
             }),
             Reason = reason,
             ChangedBy = actor.Name,
-            ChangedAt = DateTime.UtcNow,
+            ChangedAt = clock.UtcNow(),
         });
         if (actor != Actor.System) db.Actor = actor.Name;
         db.Reason = reason;
         try
         {
             await db.SaveChangesAsync(ct);
-            await RegistryPublisher.PublishChangedAsync(db, [year], ct);
+            await registry.PublishChangedAsync([year], ct);
             await tx.CommitAsync(ct);
         }
         catch (Exception e) when (e is not EditConflictException && WriteRace.Lost(e))

@@ -1,4 +1,5 @@
 using Gnbv.Domain;
+using Gnbv.Domain.Time;
 
 namespace Gnbv.Data.Households;
 
@@ -7,14 +8,15 @@ public static class CensusYears
 {
     public const int First = 2000;
 
-    public static int Current => DateTime.UtcNow.AddHours(7).Year;
+    public static int Current(TimeProvider clock) => clock.VietnamYear();
 
     /// <summary>Refuses a year before 2000 or one that has not begun: a census records what was found.</summary>
-    public static void Check(int year)
+    public static void Check(int year, TimeProvider clock)
     {
         if (year < First)
             throw new DomainException($"Năm rà soát {year} trước năm {First} (census year out of range)");
-        if (year > Current)
-            throw new DomainException($"Năm rà soát {year} chưa đến, năm nay là {Current} (census year in the future)");
+        var current = Current(clock);
+        if (year > current)
+            throw new DomainException($"Năm rà soát {year} chưa đến, năm nay là {current} (census year in the future)");
     }
 }

@@ -6,6 +6,7 @@ using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Households;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +18,13 @@ namespace Gnbv.Data.Households;
 /// export is logged before the first byte leaves (who, when, unit, year, rows), as Decree 13/2023/NĐ-CP
 /// asks of personal data; citizen IDs go out in full only to those who may write the unit's data.
 /// </summary>
-public static class HouseholdExporter
+public sealed class HouseholdExporter(AppDbContext db, TimeProvider clock)
 {
     public sealed record Plan(OrgUnit Unit, int? Year, bool FullCitizenIds, long Households, long Rows);
 
-    public static async Task<Plan> LogAsync(AppDbContext db, Actor actor, OrgUnit unit, int? year, CancellationToken ct = default)
+    public async Task<Plan> LogAsync(Actor actor, OrgUnit unit, int? year, CancellationToken ct = default)
     {
-        var households = Scope(db, unit);
+        var households = Scope(unit);
         var count = await households.CountAsync(ct);
         var rows = await db.HouseholdMembers.CountAsync(m => households.Select(h => h.Id).Contains(m.HouseholdId), ct);
         var full = actor.CanWrite(unit);
@@ -35,13 +36,13 @@ public static class HouseholdExporter
             Action = "export",
             Changes = JsonSerializer.Serialize(new { households = count, rows, year, citizenIds = full ? "full" : "masked" }),
             ChangedBy = actor.Name,
-            ChangedAt = DateTime.UtcNow,
+            ChangedAt = clock.UtcNow(),
         });
         await db.SaveChangesAsync(ct);
         return new Plan(unit, year, full, count, rows);
     }
 
-    public static async Task<long> WriteCsvAsync(AppDbContext db, Plan plan, TextWriter output, CancellationToken ct = default)
+    public async Task<long> WriteCsvAsync(Plan plan, TextWriter output, CancellationToken ct = default)
     {
         var standards = await db.PovertyStandards.AsNoTracking().Include(s => s.Indicators).ToDictionaryAsync(s => s.Id, ct);
         var index = HouseholdColumns.All.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
@@ -54,7 +55,7 @@ public static class HouseholdExporter
         while (true)
         {
             // Keyset pages keep memory flat for a province-sized list.
-            var page = await Scope(db, plan.Unit).AsNoTracking()
+            var page = await Scope(plan.Unit).AsNoTracking()
                 .Where(h => h.Id > lastId).OrderBy(h => h.Id).Take(500)
                 .Select(h => new
                 {
@@ -114,6 +115,6 @@ public static class HouseholdExporter
         return rows;
     }
 
-    static IQueryable<Household> Scope(AppDbContext db, OrgUnit unit) =>
+    IQueryable<Household> Scope(OrgUnit unit) =>
         db.Households.Where(h => h.OrgUnit!.Path.StartsWith(unit.Path));
 }

@@ -278,6 +278,9 @@ public static class HouseholdFileReader
             // Whole numbers come back without Excel's exponent or ".0" (12-digit IDs, money).
             if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) < 1e15 && d == Math.Floor(d))
                 return ((long)d).ToString(CultureInfo.InvariantCulture);
+            // A fractional number cell is unambiguous: written in the Vietnamese notation the columns read ("1,5").
+            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
+                return m.ToString("0.############", Gnbv.Domain.Formatting.VnFormat.Numbers);
         }
         return raw;
     }

@@ -5,6 +5,7 @@ using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
+using Gnbv.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -44,17 +45,17 @@ public sealed class HouseholdImportResult
 /// merges, and republishes the registry figures of the census years it touched, all in one
 /// transaction: any error leaves the database as it was and lists every row at fault.
 /// </summary>
-public sealed class HouseholdImporter(AppDbContext db)
+public sealed class HouseholdImporter(AppDbContext db, TimeProvider clock, RegistryUnits registryUnits, RegistryPublisher registry)
 {
     public async Task<HouseholdImportResult> ImportAsync(Stream file, string fileName, HouseholdImportOptions options,
         IProgress<HouseholdImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         if (!options.Actor.CanWriteData)
             throw new ImportForbiddenException([new ImportError("households", 0, null, "*", $"{options.Actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
-        var units = await RegistryUnits.ByCodeAsync(db, ct);
+        var units = await registryUnits.ByCodeAsync(ct);
         var standards = await db.PovertyStandards.AsNoTracking().ToListAsync(ct);
-        var parser = new HouseholdRowParser(units, standards, options.Actor, options.DefaultYear);
+        var parser = new HouseholdRowParser(units, standards, options.Actor, options.DefaultYear, clock.VietnamYear());
         var result = new HouseholdImportResult { DryRun = options.DryRun };
         var years = new SortedSet<int>();
         long total = file.CanSeek ? file.Length : 0;
@@ -84,16 +85,16 @@ public sealed class HouseholdImporter(AppDbContext db)
         if (parser.Errors.Any(e => e.Forbidden)) throw new ImportForbiddenException(parser.Errors.Where(e => e.Forbidden).ToList());
         if (parser.ErrorCount > 0) throw new ImportFailedException(WithOverflow(parser));
 
-        result.Stages["read"] = clock.Elapsed.TotalSeconds;
+        result.Stages["read"] = watch.Elapsed.TotalSeconds;
         progress?.Report(new HouseholdImportProgress("check", result.Rows, result.Households, total, total));
         await stage.IndexAsync(ct);
         await stage.LockCommunesAsync(ct);
         var conflicts = await HouseholdMerge.CheckAsync(stage, ct);
         if (conflicts.Count > 0) throw new ImportFailedException(conflicts);
 
-        result.Stages["check"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
+        result.Stages["check"] = watch.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("merge", result.Rows, result.Households, total, total));
-        var counts = await HouseholdMerge.ApplyAsync(stage, DateTime.UtcNow, ct);
+        var counts = await HouseholdMerge.ApplyAsync(stage, clock.UtcNow(), ct);
         FailPoints.Hit(FailPoints.HouseholdAfterMerge);
         result.Created = counts.Created;
         result.Updated = counts.Updated;
@@ -103,11 +104,11 @@ public sealed class HouseholdImporter(AppDbContext db)
         result.Warnings.AddRange(parser.Warnings);
         result.Years.AddRange(years);
 
-        result.Stages["merge"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
+        result.Stages["merge"] = watch.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("publish", result.Rows, result.Households, total, total));
         if (options.Actor != Actor.System) db.Actor = options.Actor.Name;
         db.Reason = options.Reason;
-        await RegistryPublisher.PublishChangedAsync(db, years, ct);
+        await registry.PublishChangedAsync(years, ct);
 
         db.AuditEntries.Add(new AuditEntry
         {
@@ -117,7 +118,7 @@ public sealed class HouseholdImporter(AppDbContext db)
             Changes = JsonSerializer.Serialize(new { rows = result.Rows, households = result.Households, created = result.Created, updated = result.Updated, members = result.Members, removed = result.MembersRemoved, census = result.CensusEntries, years = result.Years }),
             Reason = options.Reason,
             ChangedBy = options.Actor.Name,
-            ChangedAt = DateTime.UtcNow,
+            ChangedAt = clock.UtcNow(),
             OrgUnitId = options.Actor.UnitId,
         });
         await db.SaveChangesAsync(ct);
@@ -125,8 +126,8 @@ public sealed class HouseholdImporter(AppDbContext db)
 
         if (options.DryRun) await tx.RollbackAsync(ct);
         else await tx.CommitAsync(ct);
-        result.Stages["publish"] = clock.Elapsed.TotalSeconds - result.Stages.Values.Sum();
-        result.Elapsed = clock.Elapsed;
+        result.Stages["publish"] = watch.Elapsed.TotalSeconds - result.Stages.Values.Sum();
+        result.Elapsed = watch.Elapsed;
         return result;
     }
 

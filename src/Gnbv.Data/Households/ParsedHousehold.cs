@@ -2,6 +2,7 @@ using System.Globalization;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain;
+using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Households;
 using Gnbv.Domain.Units;
 
@@ -40,7 +41,8 @@ public sealed class ParsedHousehold
 /// result classified under the standard of its year. Every problem becomes an error naming the line
 /// and the column.
 /// </summary>
-public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<PovertyStandard> standards, Actor actor, int? defaultYear)
+/// <param name="currentYear">The year in Vietnam today (from the injected clock): no census result or birth after it.</param>
+public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<PovertyStandard> standards, Actor actor, int? defaultYear, int currentYear)
 {
     const string Section = "households";
     public const int MaxErrors = 1000;
@@ -120,9 +122,9 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
             year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 2000 and <= 2100 ? yy
                 : Fail<int?>(first.Line, "census_year", $"'{y}' không phải năm (not a year)");
         // A census records what was found: a year not yet begun has no result (the default year too).
-        var yearRefused = year > CensusYears.Current;
+        var yearRefused = year > currentYear;
         if (yearRefused)
-            year = Fail<int?>(first.Line, "census_year", $"năm rà soát {year} chưa đến, năm nay là {CensusYears.Current} (census year in the future)");
+            year = Fail<int?>(first.Line, "census_year", $"năm rà soát {year} chưa đến, năm nay là {currentYear} (census year in the future)");
         var income = Long(first, "income");
         var scoreA = first["score_a"] is { } sa ? (int?)Long(first, "score_a") : null;
         PovertyStandard? standard = null;
@@ -199,7 +201,7 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
         if (name.Length > 200) Error(row.Line, "name", "dài quá 200 ký tự (too long)");
         int? birth = null;
         if (row["birth_year"] is { } b)
-            birth = int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var by) && by >= 1890 && by <= DateTime.UtcNow.Year ? by
+            birth = int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var by) && by >= 1890 && by <= currentYear ? by
                 : Fail<int?>(row.Line, "birth_year", $"'{b}' không phải năm sinh hợp lệ (not a birth year)");
         var sex = row["sex"]?.ToLowerInvariant() switch
         {
@@ -240,9 +242,11 @@ public sealed class HouseholdRowParser(IReadOnlyDictionary<string, OrgUnit> unit
     long? Long(SourceRow row, string key)
     {
         if (row[key] is not { } text) return null;
-        var digits = text.Replace(".", "").Replace(",", "").Replace(" ", "");
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= 10_000_000_000) return v;
-        Error(row.Line, key, $"'{text}' không phải số nguyên không âm (not a whole non-negative number)");
+        // One reader for the lists' numbers: "1.500.000" or "1500000"; "1.500.000,50" and "1,5" are
+        // refused (the column takes whole đồng or points), never read with the separators stripped.
+        var v = VietnameseNumber.ParseWhole(text, out var error);
+        if (v is <= 10_000_000_000) return v;
+        Error(row.Line, key, v is null ? error : $"'{text}' quá lớn (too large)");
         return null;
     }
 

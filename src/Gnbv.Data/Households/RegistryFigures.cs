@@ -46,12 +46,12 @@ public sealed class RegistryCounts
 /// transitions from the previous round (escaped, newly poor, fell back, near-poor ↔ poor). Computed
 /// with one GROUP BY per round over the communes, then summed up the unit tree.
 /// </summary>
-public static class RegistryFigures
+public sealed class RegistryFigures(AppDbContext db)
 {
     const int Poor = (int)HouseholdStatus.Poor, NearPoor = (int)HouseholdStatus.NearPoor;
 
     /// <summary>Counts per commune that holds households with a census entry in the year or the year before.</summary>
-    public static async Task<Dictionary<int, RegistryCounts>> ByCommuneAsync(AppDbContext db, int year, CancellationToken ct = default)
+    public async Task<Dictionary<int, RegistryCounts>> ByCommuneAsync(int year, CancellationToken ct = default)
     {
         var result = new Dictionary<int, RegistryCounts>();
         RegistryCounts Of(int unit) => result.TryGetValue(unit, out var c) ? c : result[unit] = new RegistryCounts();
@@ -135,17 +135,17 @@ public static class RegistryFigures
     }
 
     /// <summary>The communes under a unit (or the unit itself) that have registry counts for the year, by code.</summary>
-    public static async Task<List<(OrgUnit Commune, RegistryCounts Counts)>> CommunesUnderAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default)
+    public async Task<List<(OrgUnit Commune, RegistryCounts Counts)>> CommunesUnderAsync(OrgUnit unit, int year, CancellationToken ct = default)
     {
-        var byCommune = await ByCommuneAsync(db, year, ct);
+        var byCommune = await ByCommuneAsync(year, ct);
         var ids = byCommune.Keys.ToList();
         var communes = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Path.StartsWith(unit.Path)).OrderBy(u => u.Code).ToListAsync(ct);
         return communes.Select(u => (u, byCommune[u.Id])).ToList();
     }
 
     /// <summary>The counts of a unit's subtree (a commune's own, or summed over the communes below it); null without a registry.</summary>
-    public static async Task<RegistryCounts?> ForUnitAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default) =>
-        Sum((await CommunesUnderAsync(db, unit, year, ct)).Select(c => c.Counts));
+    public async Task<RegistryCounts?> ForUnitAsync(OrgUnit unit, int year, CancellationToken ct = default) =>
+        Sum((await CommunesUnderAsync(unit, year, ct)).Select(c => c.Counts));
 
     public static RegistryCounts? Sum(IEnumerable<RegistryCounts> counts)
     {

@@ -14,20 +14,20 @@ namespace Gnbv.Data.Households;
 /// these indicators above a unit that has registry figures (see ValueRollup). Only changed values are
 /// written, so republishing after one commune's import touches that commune and its ancestors.
 /// </summary>
-public static class RegistryPublisher
+public sealed class RegistryPublisher(AppDbContext db, RegistryFigures figures, RegistryValues values)
 {
     static readonly string[] AreaDisaggregations = ["total", "rural", "urban", "ethnic-minority"];
 
     public sealed record PublishResult(int Year, int Units, int Inserted, int Updated, int Deleted);
 
-    public static async Task<PublishResult> PublishAsync(AppDbContext db, int year, CancellationToken ct = default)
+    public async Task<PublishResult> PublishAsync(int year, CancellationToken ct = default)
     {
-        var byCommune = await RegistryFigures.ByCommuneAsync(db, year, ct);
+        var byCommune = await figures.ByCommuneAsync(year, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.Code.StartsWith("HN.") || i.Code.StartsWith("MT.")).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var disaggregations = await db.Disaggregations.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         var standard = await db.PovertyStandards.AsNoTracking().FirstOrDefaultAsync(s => s.FromYear <= year && year <= s.ToYear, ct);
 
-        var periodId = await EnsurePeriodAsync(db, Period.Year(year), ct);
+        var periodId = await EnsurePeriodAsync(Period.Year(year), ct);
         var wanted = new Dictionary<(int Indicator, int Disaggregation, int Unit, int Period), decimal>();
         void Put(string indicator, string disaggregation, int unit, decimal value)
         {
@@ -88,7 +88,7 @@ public static class RegistryPublisher
         var existing = await db.DataValues.AsNoTracking()
             .Where(v => v.PeriodId == periodId && (v.FromRegistry || registryIndicators.Contains(v.IndicatorId)))
             .ToListAsync(ct);
-        var changes = await RegistryValues.SyncAsync(db, existing, wanted, $"Từ sổ hộ, rà soát năm {year}", ct);
+        var changes = await values.SyncAsync(existing, wanted, $"Từ sổ hộ, rà soát năm {year}", ct);
         db.ChangeTracker.Clear();
         return new PublishResult(year, bySubtree.Count, changes.Inserted, changes.Updated, changes.Deleted);
     }
@@ -97,7 +97,7 @@ public static class RegistryPublisher
     /// After census entries of these years changed: their figures, and the next year's where it has a
     /// round (its transitions start from them).
     /// </summary>
-    public static async Task PublishChangedAsync(AppDbContext db, IEnumerable<int> years, CancellationToken ct = default)
+    public async Task PublishChangedAsync(IEnumerable<int> years, CancellationToken ct = default)
     {
         var changed = years.ToHashSet();
         if (changed.Count == 0) return;
@@ -108,10 +108,10 @@ public static class RegistryPublisher
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(8009)", ct);
         foreach (var year in changed.ToList())
             if (!changed.Contains(year + 1) && await db.CensusEntries.AnyAsync(c => c.Year == year + 1, ct)) changed.Add(year + 1);
-        foreach (var year in changed.Order()) await PublishAsync(db, year, ct);
+        foreach (var year in changed.Order()) await PublishAsync(year, ct);
     }
 
-    internal static async Task<int> EnsurePeriodAsync(AppDbContext db, Period period, CancellationToken ct)
+    internal async Task<int> EnsurePeriodAsync(Period period, CancellationToken ct)
     {
         var row = await db.Periods.FirstOrDefaultAsync(p => p.Code == period.Id, ct);
         if (row is null)

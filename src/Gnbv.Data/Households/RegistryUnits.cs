@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Households;
 
 /// <summary>The units that keep household registries: communes, wards and towns.</summary>
-public static class RegistryUnits
+public sealed class RegistryUnits(AppDbContext db)
 {
-    public static async Task<List<OrgUnit>> CommunesUnderAsync(AppDbContext db, OrgUnit root, DateOnly day, CancellationToken ct = default)
+    public async Task<List<OrgUnit>> CommunesUnderAsync(OrgUnit root, DateOnly day, CancellationToken ct = default)
     {
         var units = await db.OrgUnits.AsNoTracking()
             .Where(u => u.Path.StartsWith(root.Path) && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Ward || u.Kind == UnitKind.Town))
@@ -16,7 +16,7 @@ public static class RegistryUnits
     }
 
     /// <summary>Units by the code a commune's list gives: the system's code, else the GSO code (a reused one goes to the unit valid longest).</summary>
-    public static async Task<Dictionary<string, OrgUnit>> ByCodeAsync(AppDbContext db, CancellationToken ct = default)
+    public async Task<Dictionary<string, OrgUnit>> ByCodeAsync(CancellationToken ct = default)
     {
         var units = new Dictionary<string, OrgUnit>(StringComparer.OrdinalIgnoreCase);
         var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.ValidTo == null).ThenBy(u => u.ValidTo).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Gnbv.Data.Database;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Time;
 
 namespace Gnbv.Data.Households;
 
@@ -10,17 +11,17 @@ namespace Gnbv.Data.Households;
 /// longer computed is removed; figures typed by hand that the registry does not compute stay.
 /// Written by <see cref="ValueWriter"/> (lock check and change log included); the values passed in are untracked.
 /// </summary>
-public static class RegistryValues
+public sealed class RegistryValues(AppDbContext db, TimeProvider clock, ValueWriter writer)
 {
     public sealed record Changes(int Inserted, int Updated, int Deleted);
 
-    public static async Task<Changes> SyncAsync(AppDbContext db, IReadOnlyList<DataValue> existing,
+    public async Task<Changes> SyncAsync(IReadOnlyList<DataValue> existing,
         IReadOnlyDictionary<(int Indicator, int Disaggregation, int Unit, int Period), decimal> wanted, string comment, CancellationToken ct = default)
     {
         var byKey = existing.ToDictionary(v => (v.IndicatorId, v.DisaggregationId, v.OrgUnitId, v.PeriodId));
         var inserts = new List<DataValue>();
         var updates = new List<ValueUpdate>();
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         foreach (var (key, value) in wanted)
         {
             if (byKey.Remove(key, out var v))
@@ -45,7 +46,7 @@ public static class RegistryValues
             });
         }
         var deletes = byKey.Values.Where(v => v.FromRegistry).ToList();
-        await ValueWriter.ApplyAsync(db, inserts, updates, deletes, ct);
+        await writer.ApplyAsync(inserts, updates, deletes, ct);
         return new Changes(inserts.Count, updates.Count, deletes.Count);
     }
 }

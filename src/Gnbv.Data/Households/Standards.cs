@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Households;
 
 /// <summary>Finds the poverty standard by its code, or the one in force for a census year.</summary>
-public static class Standards
+public sealed class Standards(AppDbContext db)
 {
-    public static async Task<PovertyStandard> ByCodeAsync(AppDbContext db, string code, CancellationToken ct = default) =>
+    public async Task<PovertyStandard> ByCodeAsync(string code, CancellationToken ct = default) =>
         await db.PovertyStandards.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct)
         ?? throw new DomainException($"Chuẩn nghèo '{code}' không có; có: {string.Join(", ", await db.PovertyStandards.Select(s => s.Code).OrderBy(c => c).ToListAsync(ct))} (unknown standard)");
 
-    public static async Task<PovertyStandard> ForYearAsync(AppDbContext db, int year, CancellationToken ct = default) =>
+    public async Task<PovertyStandard> ForYearAsync(int year, CancellationToken ct = default) =>
         await db.PovertyStandards.AsNoTracking().FirstOrDefaultAsync(s => s.FromYear <= year && year <= s.ToYear, ct)
         ?? throw new DomainException($"Không có chuẩn nghèo cho năm {year} (no standard covers this year)");
 }

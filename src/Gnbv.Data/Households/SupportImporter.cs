@@ -5,7 +5,9 @@ using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Audit;
+using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Households;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +22,7 @@ public sealed record SupportImportResult(int Rows, int Created, int Updated, int
 /// source as one already stored updates it. All or nothing; then the support figures of the months
 /// touched are recomputed for the communes touched.
 /// </summary>
-public sealed class SupportImporter(AppDbContext db)
+public sealed class SupportImporter(AppDbContext db, TimeProvider clock, RegistryUnits registryUnits, SupportPublisher publisher)
 {
     sealed class CommuneCache
     {
@@ -33,7 +35,7 @@ public sealed class SupportImporter(AppDbContext db)
     {
         if (!actor.CanWriteData)
             throw new ImportForbiddenException([new ImportError("support", 0, null, "*", $"{actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
-        var units = await RegistryUnits.ByCodeAsync(db, ct);
+        var units = await registryUnits.ByCodeAsync(ct);
         var items = await db.ProgramItems.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, ct);
         var sources = await db.FundingSources.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
         var errors = new List<ImportError>();
@@ -45,7 +47,7 @@ public sealed class SupportImporter(AppDbContext db)
         var caches = new Dictionary<int, CommuneCache>();
         var touched = new HashSet<(int Commune, int Year, int Month)>();
         int rows = 0, created = 0, updated = 0;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = clock.VietnamToday();
         if (actor != Actor.System) db.Actor = actor.Name;
         db.Reason = reason;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -91,15 +93,15 @@ public sealed class SupportImporter(AppDbContext db)
             long? amount = null;
             if (row["amount"] is { } a)
             {
-                var digits = a.Replace(".", "").Replace(" ", "");
-                if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) amount = v;
-                else Error(row.Line, "amount", $"'{a}' không phải số tiền (đồng, số nguyên không âm)");
+                amount = VietnameseNumber.ParseWhole(a, out var error);
+                if (amount is null) Error(row.Line, "amount", $"số tiền (đồng): {error}");
             }
             decimal? quantity = null;
             if (row["quantity"] is { } q)
             {
-                if (decimal.TryParse(q.Replace(".", "").Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)) quantity = v;
-                else Error(row.Line, "quantity", $"'{q}' không phải số không âm (not a number)");
+                // "1,5" is one and a half; "1.5" was read as 15 when dots were stripped: now refused as not Vietnamese notation.
+                if (VietnameseNumber.TryParse(q, NumberRules.FileDecimal, out var v, out var error)) quantity = v;
+                else Error(row.Line, "quantity", error);
             }
             DateOnly date = default;
             if (row["date"] is not { } d || !DateOnly.TryParseExact(d, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -132,7 +134,7 @@ public sealed class SupportImporter(AppDbContext db)
         if (errors.Count > 0) throw new ImportFailedException(errors);
         if (rows == 0) throw HouseholdFileReader.Fail(2, "file", "tệp không có dòng dữ liệu nào (no data rows)");
         await db.SaveChangesAsync(ct);
-        var figures = await SupportPublisher.PublishAsync(db, touched, ct);
+        var figures = await publisher.PublishAsync(touched, ct);
         db.AuditEntries.Add(new AuditEntry
         {
             Entity = AuditEntities.HouseholdImport,
@@ -141,7 +143,7 @@ public sealed class SupportImporter(AppDbContext db)
             Changes = JsonSerializer.Serialize(new { support = rows, created, updated }),
             Reason = reason,
             ChangedBy = actor.Name,
-            ChangedAt = DateTime.UtcNow,
+            ChangedAt = clock.UtcNow(),
             OrgUnitId = actor.UnitId,
         });
         await db.SaveChangesAsync(ct);

@@ -13,9 +13,9 @@ namespace Gnbv.Data.Households;
 /// records per <see cref="SupportFigureMap"/>, amounts in million đồng, split by the household's
 /// status in the census round before the support (the previous year's).
 /// </summary>
-public static class SupportPublisher
+public sealed class SupportPublisher(AppDbContext db, RegistryPublisher registry, RegistryValues values)
 {
-    public static async Task<int> PublishAsync(AppDbContext db, IReadOnlyCollection<(int Commune, int Year, int Month)> months, CancellationToken ct = default)
+    public async Task<int> PublishAsync(IReadOnlyCollection<(int Commune, int Year, int Month)> months, CancellationToken ct = default)
     {
         if (months.Count == 0) return 0;
         var indicatorCodes = SupportFigureMap.All.SelectMany(f => new[] { f.CountIndicator, f.AmountIndicator }).OfType<string>().Distinct().ToList();
@@ -39,7 +39,7 @@ public static class SupportPublisher
 
             var periodIds = new Dictionary<string, int>();
             foreach (var m in commune.Select(m => Month(m.Year, m.Month)).Distinct())
-                periodIds[m] = await RegistryPublisher.EnsurePeriodAsync(db, Period.Parse(m), ct);
+                periodIds[m] = await registry.EnsurePeriodAsync(Period.Parse(m), ct);
             var wanted = new Dictionary<(int Indicator, int Disaggregation, int Unit, int Period), decimal>();
             void Add(string indicator, string disaggregation, string period, decimal value)
             {
@@ -80,7 +80,7 @@ public static class SupportPublisher
             var existing = await db.DataValues.AsNoTracking()
                 .Where(v => v.OrgUnitId == commune.Key && ids.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId))
                 .ToListAsync(ct);
-            var changes = await RegistryValues.SyncAsync(db, existing, wanted.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)), "Từ sổ hộ: hỗ trợ đã nhận", ct);
+            var changes = await values.SyncAsync(existing, wanted.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)), "Từ sổ hộ: hỗ trợ đã nhận", ct);
             written += changes.Inserted + changes.Updated;
         }
         return written;

@@ -60,7 +60,7 @@ internal static class DataValueImport
         }
         if (conflicts.Count > 0) throw new EditConflictException(conflicts);
 
-        var now = DateTime.UtcNow;
+        var now = ctx.Instant;
         var inserts = new List<DataValue>();
         var updates = new List<ValueUpdate>();
         var deletes = new List<DataValue>();
@@ -104,6 +104,6 @@ internal static class DataValueImport
                 counts.Updated++;
             }
         }
-        await ValueWriter.ApplyAsync(ctx.Db, inserts, updates, deletes, ct);
+        await ctx.Writer.ApplyAsync(inserts, updates, deletes, ct);
     }
 }

@@ -61,7 +61,7 @@ internal static class FinanceImport
             var source = await ctx.SourceAsync("source", row.Source, ct);
             var period = await ctx.PeriodAsync("period", row.Period, ct);
             // Money paid is reported for a period that has begun; a later period is a plan, which is an allocation.
-            if (period is not null && period.StartDate > ImportContext.Today)
+            if (period is not null && period.StartDate > ctx.Today)
             {
                 ctx.Error("period", $"kỳ {period.Code} bắt đầu {period.StartDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}, sau hôm nay: chưa thể giải ngân (disbursement in a future period)");
                 period = null;

@@ -7,6 +7,7 @@ using Gnbv.Domain.Documents;
 using Gnbv.Domain.Finance;
 using Gnbv.Domain.Indicators;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Gnbv.Data.Imports;
 /// State shared by the sections of one import: code lookups loaded once, and the list of errors.
 /// Lookups see rows created earlier in the same import, so a file may define a unit and then use it.
 /// </summary>
-public sealed class ImportContext(AppDbContext db, ImportResult result, Actor actor)
+public sealed class ImportContext(AppDbContext db, ImportResult result, Actor actor, TimeProvider clock)
 {
     /// <summary>Past this many units (or indicators) looked up one by one, the whole table is loaded once.</summary>
     private const int SingleLookups = 32;
@@ -226,7 +227,13 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
     }
 
     /// <summary>Today's date in Vietnam (UTC+7), the day officials sign and pay on.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    public DateOnly Today => clock.VietnamToday();
+
+    /// <summary>The instant the rows of this import are stamped with.</summary>
+    public DateTime Instant => clock.UtcNow();
+
+    /// <summary>Writes the values of the import (set-based on PostgreSQL) after the same lock check as SaveChanges.</summary>
+    public Values.ValueWriter Writer { get; } = new(db, clock);
 
     /// <summary>A date that has already happened: a document signed or money paid cannot be dated tomorrow.</summary>
     public DateOnly? PastDate(string field, string? text, bool required)

@@ -4,6 +4,7 @@ using Gnbv.Data.Diagnostics;
 using Gnbv.Data.Users;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Imports;
+using Gnbv.Domain.Time;
 
 namespace Gnbv.Data.Imports;
 
@@ -14,7 +15,7 @@ public sealed record ImportOptions(bool DryRun = false, string Source = "", stri
 /// uses it). Any error in any row rolls everything back: nothing is half-written. A dry run checks
 /// every row the same way, then rolls back.
 /// </summary>
-public sealed class PackageImporter(AppDbContext db)
+public sealed class PackageImporter(AppDbContext db, TimeProvider clock)
 {
     public async Task<ImportResult> ImportAsync(ImportPackage package, ImportOptions options, CancellationToken ct = default)
     {
@@ -26,7 +27,7 @@ public sealed class PackageImporter(AppDbContext db)
 
         var result = new ImportResult { DryRun = options.DryRun, Rows = package.RowCount };
         var actor = options.Actor ?? Actor.System;
-        var ctx = new ImportContext(db, result, actor);
+        var ctx = new ImportContext(db, result, actor, clock);
         if (!actor.CanWriteData) throw new ImportForbiddenException([new ImportError("*", 0, null, "*", $"{actor.Name} chỉ được xem, không được ghi (read-only role)", true)]);
         if (options.Actor is not null) db.Actor = actor.Name;
         var reason = package.Reason?.Trim();
@@ -64,7 +65,7 @@ public sealed class PackageImporter(AppDbContext db)
                 {
                     Source = options.Source.Length > 300 ? options.Source[..300] : options.Source,
                     Sha256 = options.Sha256,
-                    ImportedAt = DateTime.UtcNow,
+                    ImportedAt = clock.UtcNow(),
                     ImportedBy = db.Actor,
                     Rows = package.RowCount,
                 });

@@ -36,7 +36,7 @@ internal static class ReportSectionImport
             s.Title = row.Title;
             s.Text = text;
             s.UpdatedBy = ctx.Db.Actor;
-            s.UpdatedAt = DateTime.UtcNow;
+            s.UpdatedAt = ctx.Instant;
         }
         await ctx.Db.SaveChangesAsync(ct);
     }

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Units;
 
 /// <summary>Finds a unit by code, official code or exact name, as officers type them.</summary>
-public static class UnitResolver
+public sealed class UnitResolver(AppDbContext db)
 {
     /// <param name="period">When given, a name shared by several units is narrowed to those valid in the period.</param>
-    public static async Task<OrgUnit> ResolveAsync(AppDbContext db, string text, Period? period = null, CancellationToken ct = default)
+    public async Task<OrgUnit> ResolveAsync(string text, Period? period = null, CancellationToken ct = default)
     {
         var key = text.Trim().Normalize(NormalizationForm.FormC);
         if (key.Length == 0) throw new DomainException("Thiếu đơn vị (unit is empty)");

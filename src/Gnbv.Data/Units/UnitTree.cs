@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Units;
 
 /// <summary>Which units' data rolls up into a unit: its subtree, plus units merged into it (and their subtrees).</summary>
-public static class UnitTree
+public sealed class UnitTree(AppDbContext db)
 {
-    public static async Task<HashSet<int>> RollupUnitIdsAsync(AppDbContext db, OrgUnit unit, CancellationToken ct = default)
+    public async Task<HashSet<int>> RollupUnitIdsAsync(OrgUnit unit, CancellationToken ct = default)
     {
         var all = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToListAsync(ct);
         var ids = new HashSet<int>();

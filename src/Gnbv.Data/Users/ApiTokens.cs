@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Gnbv.Data.Database;
 using Gnbv.Domain;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Users;
 
 /// <summary>Personal access tokens: "gnbv_" + 32 random bytes; the database keeps only their SHA-256.</summary>
-public static class ApiTokens
+public sealed class ApiTokens(AppDbContext db, TimeProvider clock)
 {
     public const string Prefix = "gnbv_";
 
@@ -17,7 +18,7 @@ public static class ApiTokens
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static async Task<(ApiToken Token, string Secret)> CreateAsync(AppDbContext db, string userName, string name, int? days, CancellationToken ct = default)
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userName, string name, int? days, CancellationToken ct = default)
     {
         var normalized = userName.Trim().ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
@@ -30,8 +31,8 @@ public static class ApiTokens
             Name = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim(),
             Prefix = secret[..12],
             Hash = Hash(secret),
-            CreatedAt = DateTime.UtcNow,
-            ExpiresAt = days is { } d ? DateTime.UtcNow.AddDays(d) : null,
+            CreatedAt = clock.UtcNow(),
+            ExpiresAt = days is { } d ? clock.UtcNow().AddDays(d) : null,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
@@ -39,11 +40,11 @@ public static class ApiTokens
     }
 
     /// <summary>The user of a valid (known, not revoked, not expired) token, with the user's roles; or null.</summary>
-    public static async Task<TokenUser?> FindUserAsync(AppDbContext db, string secret, CancellationToken ct = default)
+    public async Task<TokenUser?> FindUserAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 200) return null;
         var hash = Hash(secret);
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         // One round trip for the token, its user and the user's roles: this runs on every API request.
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Users;
 
 /// <summary>Creates users and their roles without a web host, for the CLI, the demo and the admin page.</summary>
-public static class UserAdmin
+public sealed class UserAdmin(AppDbContext db, UnitResolver units)
 {
     public const int MinPasswordLength = 10;
 
-    public static async Task EnsureRolesAsync(AppDbContext db, CancellationToken ct = default)
+    public async Task EnsureRolesAsync(CancellationToken ct = default)
     {
         foreach (var role in Roles.All)
         {
@@ -23,7 +23,7 @@ public static class UserAdmin
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<AppUser> CreateAsync(AppDbContext db, string userName, string fullName, string role, string? unit, string password, CancellationToken ct = default)
+    public async Task<AppUser> CreateAsync(string userName, string fullName, string role, string? unit, string password, CancellationToken ct = default)
     {
         userName = userName.Trim();
         if (userName.Length is < 3 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
@@ -36,10 +36,10 @@ public static class UserAdmin
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
             throw new DomainException($"Tên đăng nhập '{userName}' đã có (user exists)");
         int? unitId = null;
-        if (!string.IsNullOrWhiteSpace(unit)) unitId = (await UnitResolver.ResolveAsync(db, unit, null, ct)).Id;
+        if (!string.IsNullOrWhiteSpace(unit)) unitId = (await units.ResolveAsync(unit, null, ct)).Id;
         else if (role != Roles.Admin) throw new DomainException("Người dùng không phải quản trị phải thuộc một đơn vị (--unit) (a unit is required)");
 
-        await EnsureRolesAsync(db, ct);
+        await EnsureRolesAsync(ct);
         var user = new AppUser
         {
             UserName = userName,
@@ -58,19 +58,19 @@ public static class UserAdmin
         return user;
     }
 
-    public static async Task<string> RoleOfAsync(AppDbContext db, string userId, CancellationToken ct = default) =>
+    public async Task<string> RoleOfAsync(string userId, CancellationToken ct = default) =>
         await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).FirstOrDefaultAsync(ct)
         ?? Roles.Viewer;
 
-    public static async Task<Actor> ActorAsync(AppDbContext db, AppUser user, CancellationToken ct = default)
+    public async Task<Actor> ActorAsync(AppUser user, CancellationToken ct = default)
     {
-        var role = await RoleOfAsync(db, user.Id, ct);
+        var role = await RoleOfAsync(user.Id, ct);
         var path = user.OrgUnitId is { } id ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).SingleOrDefaultAsync(ct) : null;
         return new Actor(user.UserName ?? user.Id, role, user.OrgUnitId, path);
     }
 
     /// <summary>The actor of a user id in one round trip (user, role, unit path); null for an unknown user.</summary>
-    public static async Task<Actor?> ActorAsync(AppDbContext db, string userId, CancellationToken ct = default)
+    public async Task<Actor?> ActorAsync(string userId, CancellationToken ct = default)
     {
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)

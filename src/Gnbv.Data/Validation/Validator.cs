@@ -19,11 +19,11 @@ public sealed record ViolationValue(string Ref, string? DataElement, string? Dis
 public sealed record Violation(string Rule, string Severity, string Message, string Unit, string Period, IReadOnlyList<ViolationValue> Values);
 
 /// <summary>Runs the enabled rules over the rolled-up figures of a unit and period.</summary>
-public static partial class Validator
+public sealed partial class Validator(AppDbContext db, UnitTree tree, ValueRollup rollup, ValueExporter exporter)
 {
-    public static async Task<List<Violation>> RunAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
+    public async Task<List<Violation>> RunAsync(OrgUnit unit, Period period, CancellationToken ct = default)
     {
-        var export = await ValueExporter.ExportAsync(db, unit, period, ct);
+        var export = await exporter.ExportAsync(unit, period, ct);
         var rules = (await db.ValidationRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Code).ToListAsync(ct))
             .Where(r => string.IsNullOrWhiteSpace(r.PeriodTypes) || r.PeriodTypes.Split(',').Any(t => t.Trim().Equals(period.Type.ToString(), StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -83,7 +83,7 @@ public static partial class Validator
                 case "period-jump":
                     var factor = decimal.TryParse(rule.Parameters, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 1 ? f : 3m;
                     if (period.Previous() is not { } previous) break;
-                    var before = (await ValueExporter.ExportAsync(db, unit, previous, ct)).DataValues.ToDictionary(v => (v.DataElement, v.Disaggregation));
+                    var before = (await exporter.ExportAsync(unit, previous, ct)).DataValues.ToDictionary(v => (v.DataElement, v.Disaggregation));
                     foreach (var v in export.DataValues)
                     {
                         if (!before.TryGetValue((v.DataElement, v.Disaggregation), out var old) || old.Value <= 0 || v.Value <= 0) continue;
@@ -95,11 +95,11 @@ public static partial class Validator
                     break;
 
                 case "document-dates":
-                    violations.AddRange(await DocumentDatesAsync(db, unit, period, rule, ct));
+                    violations.AddRange(await DocumentDatesAsync(unit, period, rule, ct));
                     break;
 
                 case "unit-vs-subunits":
-                    violations.AddRange(await UnitVsSubunitsAsync(db, unit, period, rule, ct));
+                    violations.AddRange(await UnitVsSubunitsAsync(unit, period, rule, ct));
                     break;
             }
         }
@@ -119,9 +119,9 @@ public static partial class Validator
     /// before the program phase they name, or before the year their subject is about by more than a
     /// planning horizon (a document of April 2022 guiding "năm 2023").
     /// </summary>
-    private static async Task<List<Violation>> DocumentDatesAsync(AppDbContext db, OrgUnit unit, Period period, ValidationRule rule, CancellationToken ct)
+    private async Task<List<Violation>> DocumentDatesAsync(OrgUnit unit, Period period, ValidationRule rule, CancellationToken ct)
     {
-        var ids = await UnitTree.RollupUnitIdsAsync(db, unit, ct);
+        var ids = await tree.RollupUnitIdsAsync(unit, ct);
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.IssuerUnitId != null && ids.Contains(d.IssuerUnitId.Value) && d.IssuedOn <= period.End)
             .ToListAsync(ct);
@@ -143,7 +143,7 @@ public static partial class Validator
     }
 
     /// <summary>A sum-type figure entered at a unit's own level that differs from the sum of its units below.</summary>
-    private static async Task<List<Violation>> UnitVsSubunitsAsync(AppDbContext db, OrgUnit unit, Period period, ValidationRule rule, CancellationToken ct)
+    private async Task<List<Violation>> UnitVsSubunitsAsync(OrgUnit unit, Period period, ValidationRule rule, CancellationToken ct)
     {
         var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).ToListAsync(ct);
         if (children.Count == 0) return [];
@@ -154,7 +154,7 @@ public static partial class Validator
         if (own.Count == 0) return [];
         var sums = new Dictionary<(int, int), decimal>();
         foreach (var child in children)
-            foreach (var v in await ValueRollup.ComputeAsync(db, child, period, ct))
+            foreach (var v in await rollup.ComputeAsync(child, period, ct))
                 sums[(v.IndicatorId, v.DisaggregationId)] = sums.GetValueOrDefault((v.IndicatorId, v.DisaggregationId)) + v.Value;
         var result = new List<Violation>();
         foreach (var v in own)

@@ -10,12 +10,12 @@ namespace Gnbv.Data.Values;
 /// <summary>A value as stored, keyed by its own unit and period: what dataValueSets and the CSV export carry.</summary>
 public sealed record StoredValue(string DataElement, string Period, string OrgUnit, string Disaggregation, string Value, string? Comment, string StoredBy, DateTime LastUpdated, int Version);
 
-public static class StoredValues
+public sealed class StoredValues(AppDbContext db, UnitTree tree)
 {
     /// <summary>The values stored for the unit (and, with children, its rolled-up subtree) in periods inside the period.</summary>
-    public static async Task<List<StoredValue>> ListAsync(AppDbContext db, OrgUnit unit, Period period, bool children, CancellationToken ct = default)
+    public async Task<List<StoredValue>> ListAsync(OrgUnit unit, Period period, bool children, CancellationToken ct = default)
     {
-        var unitIds = children ? await UnitTree.RollupUnitIdsAsync(db, unit, ct) : [unit.Id];
+        var unitIds = children ? await tree.RollupUnitIdsAsync(unit, ct) : [unit.Id];
         var rows = await db.DataValues.AsNoTracking()
             .Where(v => unitIds.Contains(v.OrgUnitId) && v.Period!.StartDate >= period.Start && v.Period.EndDate <= period.End)
             .Select(v => new { Indicator = v.Indicator!.Code, Period = v.Period!.Code, Unit = v.OrgUnit!.Code, Dis = v.Disaggregation!.Code, v.Value, v.Comment, v.UpdatedBy, v.UpdatedAt, v.Version })

@@ -21,7 +21,7 @@ public static class ValueConflicts
             return new EditConflict(Kind, key, expected, 0, null, null, null,
                 $"{key}: giá trị đã bị xóa sau khi bạn mở (deleted meanwhile)");
         var value = VnFormat.Number(current.Value, 6);
-        var at = current.UpdatedAt.ToLocalTime().ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var at = Gnbv.Domain.Time.VietnamClock.ToVietnamTime(current.UpdatedAt).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
         return new EditConflict(Kind, key, expected, current.Version, Decimals.Invariant(current.Value), current.UpdatedBy, current.UpdatedAt,
             $"{key}: {current.UpdatedBy} đã sửa thành {value} lúc {at} (phiên bản {current.Version}, bạn sửa từ phiên bản {expected?.ToString(CultureInfo.InvariantCulture) ?? "?"})");
     }

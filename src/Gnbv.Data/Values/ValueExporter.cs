@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Data.Values;
 
 /// <summary>Builds the figures of a unit and period: indicator values, targets, capital by program item, works.</summary>
-public static class ValueExporter
+public sealed class ValueExporter(AppDbContext db, UnitTree tree, ValueRollup rollup)
 {
-    public static async Task<ValueExport> ExportAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
+    public async Task<ValueExport> ExportAsync(OrgUnit unit, Period period, CancellationToken ct = default)
     {
         // With their disaggregations: the order of an indicator's parts (poor before near-poor) comes from them;
         // without, every part sorted equal and came out in the database's row order, which changes with updates.
@@ -20,9 +20,9 @@ public static class ValueExporter
         var disaggregations = await db.Disaggregations.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
         var items = await db.ProgramItems.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
         var sources = await db.FundingSources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        var unitIds = await UnitTree.RollupUnitIdsAsync(db, unit, ct);
+        var unitIds = await tree.RollupUnitIdsAsync(unit, ct);
 
-        var values = (await ValueRollup.ComputeAsync(db, unit, period, ct))
+        var values = (await rollup.ComputeAsync(unit, period, ct))
             .Select(v => (v, i: indicators[v.IndicatorId], d: disaggregations[v.DisaggregationId]))
             .OrderBy(x => x.i.SortOrder).ThenBy(x => x.i.Code, StringComparer.Ordinal)
             .ThenBy(x => x.i.Disaggregations.FirstOrDefault(l => l.DisaggregationId == x.d.Id)?.SortOrder ?? 0)

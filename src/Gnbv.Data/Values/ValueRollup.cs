@@ -16,11 +16,11 @@ public sealed record RolledUpValue(int IndicatorId, int DisaggregationId, decima
 /// average them; "none" keeps only the unit's own value for exactly that period. Figures computed
 /// from the household registry replace hand-typed ones of the same indicator at and above their unit.
 /// </summary>
-public static class ValueRollup
+public sealed class ValueRollup(AppDbContext db, UnitTree tree)
 {
-    public static async Task<IReadOnlyList<RolledUpValue>> ComputeAsync(AppDbContext db, OrgUnit unit, Period period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RolledUpValue>> ComputeAsync(OrgUnit unit, Period period, CancellationToken ct = default)
     {
-        var unitIds = await UnitTree.RollupUnitIdsAsync(db, unit, ct);
+        var unitIds = await tree.RollupUnitIdsAsync(unit, ct);
         var periods = await db.Periods.AsNoTracking()
             .Where(p => p.StartDate >= period.Start && p.EndDate <= period.End)
             .Select(p => new { p.Id, p.Code })

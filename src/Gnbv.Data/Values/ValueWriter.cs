@@ -2,6 +2,7 @@ using Gnbv.Data.Concurrency;
 using Gnbv.Data.Database;
 using Gnbv.Data.Workflow;
 using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -20,22 +21,22 @@ public sealed record ValueUpdate(DataValue Stored, decimal Value, string? Commen
 /// tracker one entity at a time. The stored values passed in are untracked. The caller's
 /// transaction is used when there is one; otherwise the batch is its own transaction.
 /// </summary>
-public static class ValueWriter
+public sealed class ValueWriter(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Below this many rows the change tracker is as fast and the SQL is not worth it.</summary>
     const int BulkThreshold = 500;
 
-    public static async Task ApplyAsync(AppDbContext db, IReadOnlyList<DataValue> inserts, IReadOnlyList<ValueUpdate> updates,
+    public async Task ApplyAsync(IReadOnlyList<DataValue> inserts, IReadOnlyList<ValueUpdate> updates,
         IReadOnlyList<DataValue> deletes, CancellationToken ct = default)
     {
         if (inserts.Count + updates.Count + deletes.Count == 0) return;
         if (!db.Database.IsNpgsql() || inserts.Count + updates.Count + deletes.Count < BulkThreshold)
         {
-            await TrackedAsync(db, inserts, updates, deletes, ct);
+            await TrackedAsync(inserts, updates, deletes, ct);
             return;
         }
-        LockGuard.CheckValues(db, inserts.Concat(updates.Select(u => u.Stored)).Concat(deletes).Select(v => (v.OrgUnitId, v.PeriodId)));
-        var now = DateTime.UtcNow;
+        LockGuard.CheckValues(db, clock, inserts.Concat(updates.Select(u => u.Stored)).Concat(deletes).Select(v => (v.OrgUnitId, v.PeriodId)));
+        var now = clock.UtcNow();
         var by = string.IsNullOrEmpty(db.Actor) ? "system" : db.Actor;
         await db.Database.OpenConnectionAsync(ct);
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -118,16 +119,16 @@ public static class ValueWriter
     }
 
     /// <summary>The change tracker's way: SaveChanges checks the lock and writes the change log.</summary>
-    static async Task TrackedAsync(AppDbContext db, IReadOnlyList<DataValue> inserts, IReadOnlyList<ValueUpdate> updates, IReadOnlyList<DataValue> deletes, CancellationToken ct)
+    async Task TrackedAsync(IReadOnlyList<DataValue> inserts, IReadOnlyList<ValueUpdate> updates, IReadOnlyList<DataValue> deletes, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         // Looked up once: DbSet.Local runs DetectChanges over every tracked entity on each access, which
         // made a package of a few thousand updates take minutes on SQLite (and the re-run after a crash with it).
         var local = db.DataValues.Local.Where(v => v.Id != 0).ToDictionary(v => v.Id);
         db.DataValues.AddRange(inserts);
         foreach (var u in updates)
         {
-            var tracked = Track(db, local, u.Stored);
+            var tracked = Track(local, u.Stored);
             tracked.Value = u.Value;
             tracked.Comment = u.Comment;
             tracked.FromRegistry = u.FromRegistry;
@@ -136,11 +137,11 @@ public static class ValueWriter
             // The version read stays the original value EF checks in the UPDATE's WHERE (concurrency token).
             tracked.Version = db.Entry(tracked).Property(v => v.Version).OriginalValue + 1;
         }
-        foreach (var d in deletes) db.DataValues.Remove(Track(db, local, d));
+        foreach (var d in deletes) db.DataValues.Remove(Track(local, d));
         await db.SaveChangesAsync(ct);
     }
 
-    static DataValue Track(AppDbContext db, Dictionary<long, DataValue> local, DataValue value)
+    DataValue Track(Dictionary<long, DataValue> local, DataValue value)
     {
         if (local.TryGetValue(value.Id, out var tracked)) return tracked;
         return local[value.Id] = db.DataValues.Attach(value).Entity;

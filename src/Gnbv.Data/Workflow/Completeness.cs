@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Gnbv.Data.Database;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Gnbv.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed record CompletenessReport(string Unit, string Period, DateOnly AsO
     public int OnTime => Rows.Sum(r => r.Cells.Count(c => c.Timeliness == Completeness.OnTime));
 }
 
-public static class Completeness
+public sealed class Completeness(AppDbContext db, TimeProvider clock)
 {
     public const string OnTime = "on-time";
     public const string Late = "late";
@@ -47,9 +48,9 @@ public static class Completeness
     };
 
     /// <summary>Dates are Vietnam's (UTC+7): a set submitted at 23:30 on the due day is on time.</summary>
-    public static DateOnly VietnamDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
+    public static DateOnly VietnamDate(DateTime utc) => VietnamClock.ToVietnamDate(utc);
 
-    public static async Task<CompletenessReport> ForAsync(AppDbContext db, OrgUnit unit, Period period, DateTime nowUtc, CancellationToken ct = default)
+    public async Task<CompletenessReport> ForAsync(OrgUnit unit, Period period, CancellationToken ct = default)
     {
         var sets = await db.DataSets.AsNoTracking().OrderBy(d => d.Sort).ThenBy(d => d.Code).ToListAsync(ct);
         var children = (await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code).ToListAsync(ct))
@@ -59,7 +60,7 @@ public static class Completeness
         var ids = units.Select(u => u.Id).ToList();
         var submissions = await db.Submissions.AsNoTracking().Include(s => s.Events)
             .Where(s => ids.Contains(s.OrgUnitId) && s.Period!.Code == period.Id).ToListAsync(ct);
-        var today = VietnamDate(nowUtc);
+        var today = clock.VietnamToday();
         var rows = units.Select(u => new CompletenessRow(u.Code, u.Name, u.Id == unit.Id, sets.Select(set =>
         {
             var s = submissions.FirstOrDefault(x => x.OrgUnitId == u.Id && x.DataSet == set.Code);

@@ -2,6 +2,7 @@ using Gnbv.Data.Database;
 using Gnbv.Domain.Finance;
 using Gnbv.Domain.Indicators;
 using Gnbv.Domain.Reports;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Workflow;
 using Gnbv.Domain.Works;
 using Microsoft.EntityFrameworkCore;
@@ -20,26 +21,26 @@ internal static class LockGuard
 
     private sealed record Approved(int OrgUnitId, int PeriodId, string DataSet, string Unit, string Period, DateOnly StartDate, DateOnly EndDate);
 
-    public static void Check(AppDbContext db)
+    public static void Check(AppDbContext db, TimeProvider clock)
     {
         var touched = Touches(db);
         if (touched.Count == 0) return;
-        Refuse(touched, ApprovedOf(db, touched).ToList());
+        Refuse(touched, ApprovedOf(db, touched).ToList(), clock.VietnamToday());
     }
 
-    public static async Task CheckAsync(AppDbContext db, CancellationToken ct)
+    public static async Task CheckAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var touched = Touches(db);
         if (touched.Count == 0) return;
-        Refuse(touched, await ApprovedOf(db, touched).ToListAsync(ct));
+        Refuse(touched, await ApprovedOf(db, touched).ToListAsync(ct), clock.VietnamToday());
     }
 
     /// <summary>The same check for values written without the change tracker (set-based writes).</summary>
-    public static void CheckValues(AppDbContext db, IEnumerable<(int UnitId, int PeriodId)> values)
+    public static void CheckValues(AppDbContext db, TimeProvider clock, IEnumerable<(int UnitId, int PeriodId)> values)
     {
         var touched = values.Distinct().Select(v => new Touched(v.UnitId, DataSets.Values, v.PeriodId, null)).ToList();
         if (touched.Count == 0) return;
-        Refuse(touched, ApprovedOf(db, touched).ToList());
+        Refuse(touched, ApprovedOf(db, touched).ToList(), clock.VietnamToday());
     }
 
     private static List<Touched> Touches(AppDbContext db)
@@ -70,10 +71,9 @@ internal static class LockGuard
             .Select(s => new Approved(s.OrgUnitId, s.PeriodId, s.DataSet, s.OrgUnit!.Code, s.Period!.Code, s.Period.StartDate, s.Period.EndDate));
     }
 
-    private static void Refuse(List<Touched> touched, List<Approved> approved)
+    private static void Refuse(List<Touched> touched, List<Approved> approved, DateOnly today)
     {
         if (approved.Count == 0) return;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         foreach (var t in touched.Distinct())
         {
             var hit = approved.FirstOrDefault(s => s.OrgUnitId == t.UnitId && s.DataSet == t.DataSet && t switch

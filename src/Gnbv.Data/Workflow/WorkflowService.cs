@@ -3,6 +3,7 @@ using Gnbv.Data.Users;
 using Gnbv.Data.Validation;
 using Gnbv.Domain;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Time;
 using Gnbv.Domain.Units;
 using Gnbv.Domain.Users;
 using Gnbv.Domain.Workflow;
@@ -15,9 +16,9 @@ namespace Gnbv.Data.Workflow;
 /// returned with a reason; reopened by the approver. Submitting with error-level violations of the
 /// data set needs an explanation for each rule.
 /// </summary>
-public static class WorkflowService
+public sealed class WorkflowService(AppDbContext db, TimeProvider clock, Validator validator)
 {
-    public static async Task<Submission> StateAsync(AppDbContext db, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
+    public async Task<Submission> StateAsync(OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
         await db.Submissions.AsNoTracking().Include(s => s.Events.OrderBy(e => e.Id))
             .FirstOrDefaultAsync(s => s.OrgUnitId == unit.Id && s.Period!.Code == period.Id && s.DataSet == dataSet, ct)
         ?? new Submission { OrgUnitId = unit.Id, DataSet = dataSet, State = SubmissionState.Draft };
@@ -29,40 +30,40 @@ public static class WorkflowService
         : DataSets.Values;
 
     /// <summary>The error-level violations that stand in the way of submitting the data set.</summary>
-    public static async Task<List<Violation>> BlockingAsync(AppDbContext db, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
-        (await Validator.RunAsync(db, unit, period, ct)).Where(v => v.Severity == "error" && DataSetOf(v) == dataSet).ToList();
+    public async Task<List<Violation>> BlockingAsync(OrgUnit unit, Period period, string dataSet, CancellationToken ct = default) =>
+        (await validator.RunAsync(unit, period, ct)).Where(v => v.Severity == "error" && DataSetOf(v) == dataSet).ToList();
 
-    public static async Task<Submission> SubmitAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet,
+    public async Task<Submission> SubmitAsync(Actor actor, OrgUnit unit, Period period, string dataSet,
         IReadOnlyDictionary<string, string>? explanations, CancellationToken ct = default)
     {
         if (!actor.CanWrite(unit)) throw new UnauthorizedAccessException($"{actor.Name} không có quyền gửi số liệu của {unit.Code} (forbidden)");
-        await RequireDataSetAsync(db, dataSet, ct);
-        var errors = await BlockingAsync(db, unit, period, dataSet, ct);
+        await RequireDataSetAsync(dataSet, ct);
+        var errors = await BlockingAsync(unit, period, dataSet, ct);
         var unexplained = errors.Where(e => explanations is null || !explanations.TryGetValue(e.Rule, out var why) || string.IsNullOrWhiteSpace(why))
             .Select(e => e.Rule).Distinct().ToList();
         if (unexplained.Count > 0)
             throw new WorkflowConflictException($"Còn lỗi chưa giải trình, chưa gửi được: {string.Join(", ", unexplained)} (explain each error-level violation)");
         var reason = errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.Rule).Distinct().Select(r => $"{r}: {explanations![r]}"));
-        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Draft, SubmissionState.Returned], SubmissionState.Submitted, reason, ct);
+        return await MoveAsync(actor, unit, period, dataSet, [SubmissionState.Draft, SubmissionState.Returned], SubmissionState.Submitted, reason, ct);
     }
 
-    public static async Task<Submission> ApproveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default)
+    public async Task<Submission> ApproveAsync(Actor actor, OrgUnit unit, Period period, string dataSet, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
-        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Approved, null, ct);
+        return await MoveAsync(actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Approved, null, ct);
     }
 
-    public static async Task<Submission> ReturnAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
+    public async Task<Submission> ReturnAsync(Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Trả lại phải nêu lý do (reason is required)");
-        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Returned, reason, ct);
+        return await MoveAsync(actor, unit, period, dataSet, [SubmissionState.Submitted], SubmissionState.Returned, reason, ct);
     }
 
-    public static async Task<Submission> ReopenAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
+    public async Task<Submission> ReopenAsync(Actor actor, OrgUnit unit, Period period, string dataSet, string? reason, CancellationToken ct = default)
     {
         RequireLevelAbove(actor, unit);
-        return await MoveAsync(db, actor, unit, period, dataSet, [SubmissionState.Approved], SubmissionState.Draft, reason, ct);
+        return await MoveAsync(actor, unit, period, dataSet, [SubmissionState.Approved], SubmissionState.Draft, reason, ct);
     }
 
     /// <summary>Approving belongs to the level above: an officer of an ancestor unit, or the administrator.</summary>
@@ -75,16 +76,16 @@ public static class WorkflowService
             throw new UnauthorizedAccessException($"{actor.Name} không phải cấp trên của {unit.Code}: chỉ cấp trên được duyệt, trả lại, mở lại (forbidden)");
     }
 
-    private static async Task RequireDataSetAsync(AppDbContext db, string dataSet, CancellationToken ct)
+    private async Task RequireDataSetAsync(string dataSet, CancellationToken ct)
     {
         if (!await db.DataSets.AnyAsync(d => d.Code == dataSet, ct))
             throw new DomainException($"Bộ số liệu '{dataSet}' không có; dùng {string.Join(", ", DataSets.Codes)} (unknown data set)");
     }
 
-    private static async Task<Submission> MoveAsync(AppDbContext db, Actor actor, OrgUnit unit, Period period, string dataSet,
+    private async Task<Submission> MoveAsync(Actor actor, OrgUnit unit, Period period, string dataSet,
         SubmissionState[] from, SubmissionState to, string? reason, CancellationToken ct)
     {
-        await RequireDataSetAsync(db, dataSet, ct);
+        await RequireDataSetAsync(dataSet, ct);
         var periodRow = await db.Periods.FirstOrDefaultAsync(p => p.Code == period.Id, ct);
         if (periodRow is null) db.Periods.Add(periodRow = PeriodRow.From(period));
         var submission = periodRow.Id == 0 ? null
@@ -93,7 +94,7 @@ public static class WorkflowService
         if (!from.Contains(current))
             throw new WorkflowConflictException($"{dataSet} của {unit.Code} {period.Id} đang ở trạng thái {Name(current)}, không thể chuyển sang {Name(to)} (invalid transition)");
         if (submission is null) db.Submissions.Add(submission = new Submission { OrgUnitId = unit.Id, Period = periodRow, DataSet = dataSet });
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         submission.State = to;
         submission.UpdatedBy = actor.Name;
         submission.UpdatedAt = now;

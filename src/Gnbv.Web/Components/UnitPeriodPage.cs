@@ -20,6 +20,7 @@ public abstract class UnitPeriodPage : ComponentBase
 {
     [Inject] protected AppDbContext Db { get; set; } = null!;
     [Inject] protected CurrentActor CurrentActor { get; set; } = null!;
+    [Inject] protected UnitResolver UnitResolver { get; set; } = null!;
     [Inject] protected NavigationManager Nav { get; set; } = null!;
     [Inject] protected TimeProvider Clock { get; set; } = null!;
     [SupplyParameterFromQuery(Name = "unit")] public string? UnitParam { get; set; }
@@ -53,7 +54,7 @@ public abstract class UnitPeriodPage : ComponentBase
             Period = Domain.Periods.Period.Parse(PeriodText);
             Unit = string.IsNullOrWhiteSpace(UnitParam)
                 ? Units.FirstOrDefault(u => u.Id == Actor.UnitId) ?? Units.FirstOrDefault()
-                : await UnitResolver.ResolveAsync(Db, UnitParam, Period);
+                : await UnitResolver.ResolveAsync(UnitParam, Period);
             if (Unit is not null) await CurrentActor.RequireReadAsync(Unit);
         }
         catch (DomainException e)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Gnbv.Data;
 using Gnbv.Data.Database;
 using Gnbv.Domain.Time;
+using Gnbv.Reports;
 using Gnbv.Web.Components;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
@@ -38,18 +40,15 @@ public static class Startup
             .ValidateOnStart();
         services.AddGnbvRequestLimits();
         services.AddGnbvHealthChecks();
-        services.AddDbContext<AppDbContext>((sp, options) =>
-            DbContextSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // Reports, dashboards and figures read here: a streaming replica when GNBV_DB_READONLY is set.
-        services.AddSingleton(sp => new ReadOnlyDb(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-
         // The one clock every date decision reads: the system's, or the instant GNBV_TEST_NOW pins (test-only).
-        // Registered before authentication, whose TryAdd of the system clock then leaves it in place.
+        // Registered before authentication and AddGnbvCore, whose TryAdd of the system clock then leaves it in place.
         services.RemoveAll<TimeProvider>();
         services.AddSingleton(_ => PinnedClock.FromEnvironment());
+        // The database, the read-only context (reports, dashboards and figures read there: a streaming
+        // replica when GNBV_DB_READONLY is set) and every service: the same root as the CLI's.
+        services.AddGnbvCore();
+        services.AddGnbvReports();
         services.AddGnbvAuth();
-        services.AddSingleton<Gnbv.Reports.Charts.IChartRenderer, Gnbv.Reports.Charts.ScottPlotChartRenderer>();
-        services.AddSingleton<Gnbv.Reports.ReportService>();
         services.AddSingleton<Features.Households.HouseholdImportJobs>();
         // Every ProblemDetails names the request id an officer quotes, the one in X-Request-Id and in the logs.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
@@ -86,7 +85,7 @@ public static class Startup
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         try
         {
-            await DatabaseInitializer.MigrateAsync(db);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -108,7 +107,7 @@ public static class Startup
             if (!app.Environment.IsDevelopment() && await DemoGuard.InspectAsync(db) == DemoTarget.HoldsData)
                 throw new InvalidOperationException(DemoGuard.Refusal("GNBV_DEMO=1 (Gnbv:LoadDemo)"));
             db.Actor = "demo";
-            await DemoData.LoadAsync(db, skipIfLoaded: true);
+            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(skipIfLoaded: true);
         }
     }
 

@@ -69,7 +69,7 @@ public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest
                 $"XSS-1,01294,Nông thôn,Mông,2023,1200000,\"{Script}\",1970,Nam,Chủ hộ\n" +
                 $"XSS-1,01294,,,,,\"{Hyperlink.Replace("\"", "\"\"", StringComparison.Ordinal)}\",1975,Nữ,Vợ\n";
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-            await new HouseholdImporter(db).ImportAsync(stream, "ds.csv", new HouseholdImportOptions(Actor.System));
+            await db.Service<HouseholdImporter>().ImportAsync(stream, "ds.csv", new HouseholdImportOptions(Actor.System));
             householdId = (await db.Households.SingleAsync(h => h.Code == "XSS-1")).Id;
         }
 

@@ -175,7 +175,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
             _ => "",
         }));
         using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{header}\n{row}\n"));
-        await new Gnbv.Data.Households.HouseholdImporter(db).ImportAsync(file, "mx.csv", new(Gnbv.Data.Users.Actor.System));
+        await db.Service<Gnbv.Data.Households.HouseholdImporter>().ImportAsync(file, "mx.csv", new(Gnbv.Data.Users.Actor.System));
         foreach (var code in Callers.SelectMany(c => new[] { c.Own, c.Foreign }).Distinct())
         {
             var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.OrgUnits, u => u.Code == code);

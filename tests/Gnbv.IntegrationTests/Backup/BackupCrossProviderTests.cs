@@ -22,18 +22,18 @@ public sealed class BackupCrossProviderTests
         await using var source = await TestDatabase.CreateAsync(from);
         await using (var db = source.CreateContext())
         {
-            await DemoData.LoadAsync(db, skipIfLoaded: false);
+            await db.Service<DemoData>().LoadAsync(skipIfLoaded: false);
             await DemoHouseholds.LoadAsync(db, count: 40, seed: 11);
         }
         var archive = Path.Combine(Path.GetTempPath(), $"gnbv-cross-{Guid.NewGuid():N}.zip");
         try
         {
             await using (var db = source.CreateContext())
-                await new BackupWriter(db).WriteAsync(archive);
+                await db.Service<BackupWriter>().WriteAsync(archive);
 
             await using var target = await EmptyDatabase.CreateAsync(to);
             await using (var db = target.CreateContext())
-                (await new BackupRestorer(db).RestoreAsync(archive, force: false)).Manifest.Provider.ShouldContain(from == DatabaseProvider.Sqlite ? "Sqlite" : "Npgsql");
+                (await db.Service<BackupRestorer>().RestoreAsync(archive, force: false)).Manifest.Provider.ShouldContain(from == DatabaseProvider.Sqlite ? "Sqlite" : "Npgsql");
 
             TableSnapshot expected, actual;
             await using (var db = source.CreateContext()) expected = await TableSnapshot.TakeAsync(db, asModelValues: true);

@@ -24,7 +24,7 @@ public abstract class ParallelImportTests(DatabaseProvider provider) : RegistryT
     {
         await using var db = Context();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new HouseholdImporter(db).ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
+        return await db.Service<HouseholdImporter>().ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTe
         async Task<Exception?> Run(string value)
         {
             await using var db = Context();
-            try { await new PackageImporter(db).ImportAsync(Bulk(value), new ImportOptions(Actor: Gnbv.Data.Users.Actor.System)); return null; }
+            try { await db.Service<PackageImporter>().ImportAsync(Bulk(value), new ImportOptions(Actor: Gnbv.Data.Users.Actor.System)); return null; }
             catch (Exception e) { return e; }
         }
         var outcomes = await Task.WhenAll(Run("2"), Run("3"));

@@ -39,8 +39,8 @@ public abstract class HouseholdImportCrashTests(DatabaseProvider provider) : Cra
     async Task<string> RoundAsync(int year)
     {
         await using var db = Context();
-        var root = await UnitResolver.ResolveAsync(db, "042", Period.Year(year));
-        var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31));
+        var root = await db.Service<UnitResolver>().ResolveAsync("042", Period.Year(year));
+        var communes = await db.Service<RegistryUnits>().CommunesUnderAsync(root, new DateOnly(year, 12, 31));
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HouseholdGenerator.Write(writer, communes, Households, seed: 1, year, firstYear: 2022);
         return writer.ToString();

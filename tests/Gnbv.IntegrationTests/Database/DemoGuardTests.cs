@@ -46,7 +46,7 @@ public abstract class DemoGuardTests(DatabaseProvider provider) : DatabaseTest(p
     public async Task Inspect_UserOfItsOwn_HoldsData()
     {
         await using (var db = Context())
-            await UserAdmin.CreateAsync(db, "quantri", "Quản trị", Roles.Admin, null, UserAdmin.GeneratePassword());
+            await db.Service<UserAdmin>().CreateAsync("quantri", "Quản trị", Roles.Admin, null, UserAdmin.GeneratePassword());
         (await InspectAsync()).ShouldBe(DemoTarget.HoldsData);
     }
 

@@ -18,7 +18,7 @@ public abstract class MigrationTests(DatabaseProvider provider) : DatabaseTest(p
     [Fact]
     public async Task Migrate_RunTwice_KeepsOneCopyOfTheSeededCatalogue()
     {
-        await using (var db = Context()) await DatabaseInitializer.MigrateAsync(db);
+        await using (var db = Context()) await db.Service<DatabaseInitializer>().MigrateAsync();
         await using var check = Context();
         (await check.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         (await check.ProgramItems.CountAsync(i => i.Kind == ProgramItemKind.Program)).ShouldBe(2);

@@ -101,7 +101,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : Registry
             lb1.Census.Single(c => c.Year == 2023).Status.ShouldBe(HouseholdStatus.Average);
             (await db.HouseholdMembers.CountAsync()).ShouldBe(6);
 
-            var transitions = (await RegistryFigures.ForUnitAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "042"), 2023))!;
+            var transitions = (await db.Service<RegistryFigures>().ForUnitAsync(await db.OrgUnits.SingleAsync(u => u.Code == "042"), 2023))!;
             transitions.PoorBefore.ShouldBe(1);
             transitions.Escaped.ShouldBe(1);
             transitions.PoorAfter.ShouldBe(0);
@@ -203,7 +203,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : Registry
             _ = row[i] switch { int n => sheet.Number(2, i + 1, n), long l => sheet.Number(2, i + 1, l), string s => sheet.Text(2, i + 1, s), _ => sheet };
         using var stream = new MemoryStream(sheet.ToBytes());
         await using var db = Context();
-        var result = await new HouseholdImporter(db).ImportAsync(stream, "ds.xlsx", new HouseholdImportOptions(Actor.System));
+        var result = await db.Service<HouseholdImporter>().ImportAsync(stream, "ds.xlsx", new HouseholdImportOptions(Actor.System));
         result.Created.ShouldBe(1);
         var member = await db.HouseholdMembers.SingleAsync();
         member.CitizenId.ShouldBe("004075000007", "the leading zeros a number cell dropped are restored");
@@ -215,7 +215,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : Registry
     {
         var communes = new List<Domain.Units.OrgUnit>();
         await using (var db = Context())
-            communes = await RegistryUnits.CommunesUnderAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "042"), new DateOnly(2023, 12, 31));
+            communes = await db.Service<RegistryUnits>().CommunesUnderAsync(await db.OrgUnits.SingleAsync(u => u.Code == "042"), new DateOnly(2023, 12, 31));
         foreach (var year in new[] { 2022, 2023 })
         {
             var text = new StringWriter();
@@ -232,7 +232,7 @@ public abstract class HouseholdImportTests(DatabaseProvider provider) : Registry
             poor2022.ShouldBeGreaterThan(poor2023, "incomes grow between the rounds");
             foreach (var code in new[] { "042", "01290", "01294" })
             {
-                var c = (await RegistryFigures.ForUnitAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == code), 2023))!;
+                var c = (await db.Service<RegistryFigures>().ForUnitAsync(await db.OrgUnits.SingleAsync(u => u.Code == code), 2023))!;
                 (c.PoorBefore + c.EnteredPoor - c.ExitedPoor).ShouldBe(c.PoorAfter, $"transitions of {code}");
             }
             (await RolledUpAsync("042", "2023", "HN.HO_NGHEO")).ShouldBe(poor2023);

@@ -18,7 +18,7 @@ public abstract class HouseholdReportTests(DatabaseProvider provider) : Registry
     private async Task<List<string>> ParagraphsAsync(string unit, string period)
     {
         await using var db = Context();
-        var docx = (await new ReportService(new ScottPlotChartRenderer()).GenerateAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == unit), Period.Parse(period))).Docx;
+        var docx = (await db.Service<ReportService>().GenerateAsync(await db.OrgUnits.SingleAsync(u => u.Code == unit), Period.Parse(period))).Docx;
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         return doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
     }
@@ -39,7 +39,7 @@ public abstract class HouseholdReportTests(DatabaseProvider provider) : Registry
 
         var communes = new List<Domain.Units.OrgUnit>();
         await using (var db = Context())
-            communes = await RegistryUnits.CommunesUnderAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "042"), new DateOnly(2023, 12, 31));
+            communes = await db.Service<RegistryUnits>().CommunesUnderAsync(await db.OrgUnits.SingleAsync(u => u.Code == "042"), new DateOnly(2023, 12, 31));
         foreach (var year in new[] { 2022, 2023 })
         {
             var text = new StringWriter();

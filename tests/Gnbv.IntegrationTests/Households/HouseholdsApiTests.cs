@@ -284,7 +284,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         // The officer's file goes back in unchanged: same households, nothing new.
         await using var import = Context();
         using var stream = new MemoryStream(bytes);
-        var result = await new HouseholdImporter(import).ImportAsync(stream, "export.csv", new HouseholdImportOptions(Actor.System));
+        var result = await import.Service<HouseholdImporter>().ImportAsync(stream, "export.csv", new HouseholdImportOptions(Actor.System));
         result.Created.ShouldBe(0);
         result.Rows.ShouldBe(rows);
     }

@@ -22,12 +22,12 @@ public abstract class ProvinceCodeTests(DatabaseProvider provider) : RegistryTes
         await using (var db = Context())
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Support));
-            await new SupportImporter(db).ImportAsync(stream, "ho-tro.csv", Actor.System, false);
+            await db.Service<SupportImporter>().ImportAsync(stream, "ho-tro.csv", Actor.System, false);
         }
         await using (var db = Context())
         {
             var household = await db.Households.SingleAsync(h => h.Code == "LB-002");
-            await CensusEditor.SaveAsync(db, Actor.System, household.Id, 2023, new CensusInput(900_000, null, ["water"]));
+            await db.Service<CensusEditor>().SaveAsync(Actor.System, household.Id, 2023, new CensusInput(900_000, null, ["water"]));
         }
     }
 

@@ -27,7 +27,7 @@ public abstract class RegistryTest(DatabaseProvider provider) : DatabaseTest(pro
     {
         await using var db = Context();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new HouseholdImporter(db).ImportAsync(stream, name, new HouseholdImportOptions(actor ?? Actor.System, DryRun: dryRun));
+        return await db.Service<HouseholdImporter>().ImportAsync(stream, name, new HouseholdImportOptions(actor ?? Actor.System, DryRun: dryRun));
     }
 
     protected async Task<decimal?> RolledUpAsync(string unit, string period, string indicator, string disaggregation = "total")
@@ -36,7 +36,7 @@ public abstract class RegistryTest(DatabaseProvider provider) : DatabaseTest(pro
         var u = await db.OrgUnits.SingleAsync(x => x.Code == unit);
         var ind = await db.Indicators.SingleAsync(i => i.Code == indicator);
         var dis = await db.Disaggregations.SingleAsync(d => d.Code == disaggregation);
-        return (await ValueRollup.ComputeAsync(db, u, Period.Parse(period))).SingleOrDefault(v => v.IndicatorId == ind.Id && v.DisaggregationId == dis.Id)?.Value;
+        return (await db.Service<ValueRollup>().ComputeAsync(u, Period.Parse(period))).SingleOrDefault(v => v.IndicatorId == ind.Id && v.DisaggregationId == dis.Id)?.Value;
     }
 
     public override async Task InitializeAsync()

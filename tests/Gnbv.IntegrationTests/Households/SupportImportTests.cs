@@ -25,7 +25,7 @@ public abstract class SupportImportTests(DatabaseProvider provider) : RegistryTe
     {
         await using var db = Context();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new SupportImporter(db).ImportAsync(stream, "ho-tro.csv", Actor.System, dryRun);
+        return await db.Service<SupportImporter>().ImportAsync(stream, "ho-tro.csv", Actor.System, dryRun);
     }
 
     [Fact]
@@ -103,6 +103,29 @@ public abstract class SupportImportTests(DatabaseProvider provider) : RegistryTe
         at.ShouldContain((7, "date"));
         await using var db = Context();
         (await db.SupportRecords.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Quantity_OneAndAHalf_IsReadInVietnameseNotation_AndTheEnglishFormIsRefusedNamingTheRowAndColumn()
+    {
+        await ImportCsvAsync(HouseholdImportTests.Round2022);
+        // "1.5" was read as 15 (dots stripped as thousands): now refused, naming line and column, nothing written.
+        var e = await Should.ThrowAsync<ImportFailedException>(() => ImportSupportAsync("""
+            household_code,commune,kind,quantity,date
+            LB-001,01294,housing-new,"1,5",10/02/2023
+            LB-001,01294,electricity,1.5,10/03/2023
+            """));
+        e.Errors.Select(x => (x.Line, x.Field)).ShouldBe([(3, "quantity")]);
+        e.Errors[0].Message.ShouldContain("1.5");
+        await using (var db = Context())
+            (await db.SupportRecords.CountAsync()).ShouldBe(0);
+
+        await ImportSupportAsync("""
+            household_code,commune,kind,quantity,date
+            LB-001,01294,housing-new,"1,5",10/02/2023
+            """);
+        await using (var db = Context())
+            (await db.SupportRecords.SingleAsync()).Quantity.ShouldBe(1.5m);
     }
 }
 

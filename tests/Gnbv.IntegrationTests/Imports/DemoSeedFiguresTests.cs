@@ -18,7 +18,7 @@ public abstract class DemoSeedFiguresTests(DatabaseProvider provider) : Database
         await LoadDemoAsync();
         await using var db = Context();
         var district = await db.OrgUnits.SingleAsync(u => u.Code == "042");
-        return await ValueExporter.ExportAsync(db, district, Period.Parse("2023S1"));
+        return await db.Service<ValueExporter>().ExportAsync(district, Period.Parse("2023S1"));
     }
 
     // (indicator, disaggregation, figure as printed)

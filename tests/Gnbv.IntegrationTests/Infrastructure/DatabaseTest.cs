@@ -28,13 +28,13 @@ public abstract class DatabaseTest(DatabaseProvider provider) : IAsyncLifetime
     protected async Task LoadDemoAsync()
     {
         await using var db = Context();
-        await DemoData.LoadAsync(db, skipIfLoaded: false);
+        await db.Service<DemoData>().LoadAsync(skipIfLoaded: false);
     }
 
     protected async Task<ImportResult> ImportAsync(ImportPackage package, bool dryRun = false)
     {
         await using var db = Context();
-        return await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun));
+        return await db.Service<PackageImporter>().ImportAsync(package, new ImportOptions(DryRun: dryRun));
     }
 
     protected async Task<ImportResult> ImportFileAsync(string text, string fileName, bool dryRun = false) =>

@@ -39,7 +39,7 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string?
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is null) return client;
         await using var db = database.CreateContext();
-        var (_, secret) = await Gnbv.Data.Users.ApiTokens.CreateAsync(db, user, "test", days: 1);
+        var (_, secret) = await db.Service<Gnbv.Data.Users.ApiTokens>().CreateAsync(user, "test", days: 1);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }

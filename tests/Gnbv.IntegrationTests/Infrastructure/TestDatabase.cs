@@ -71,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var path = Path.Combine(Path.GetTempPath(), $"gnbv-template-{Guid.NewGuid():N}.db");
         await using var db = DbContextSetup.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path};Pooling=False" });
-        await DatabaseInitializer.MigrateAsync(db);
+        await db.Service<DatabaseInitializer>().MigrateAsync();
         await db.Database.ExecuteSqlRawAsyncSafe("PRAGMA wal_checkpoint(TRUNCATE);");
         await db.Database.ExecuteSqlRawAsyncSafe("PRAGMA journal_mode=DELETE;");
         return path;
@@ -83,7 +83,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
         await using (var db = DbContextSetup.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = PostgresDatabase(name) }))
         {
-            await DatabaseInitializer.MigrateAsync(db);
+            await db.Service<DatabaseInitializer>().MigrateAsync();
         }
         NpgsqlConnection.ClearAllPools();
         return name;

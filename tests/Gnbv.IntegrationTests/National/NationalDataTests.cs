@@ -51,10 +51,10 @@ public abstract class NationalDataTests(DatabaseProvider provider) : DatabaseTes
             .Sum(v => decimal.Parse(v.Value!, CultureInfo.InvariantCulture));
         expected.ShouldBeGreaterThan(0);
         var indicator = await db.Indicators.SingleAsync(i => i.Code == "DA5.HO_DUOC_HO_TRO");
-        (await ValueRollup.ComputeAsync(db, district, Period.Year(Year))).Single(v => v.IndicatorId == indicator.Id).Value.ShouldBe(expected);
+        (await db.Service<ValueRollup>().ComputeAsync(district, Period.Year(Year))).Single(v => v.IndicatorId == indicator.Id).Value.ShouldBe(expected);
 
         // Parts within totals, new plus continuing works, the rice norm, disbursed within allocated: none broken.
-        var broken = (await Validator.RunAsync(db, district, Period.Parse($"{Year}S1"))).Select(v => v.Rule)
+        var broken = (await db.Service<Validator>().RunAsync(district, Period.Parse($"{Year}S1"))).Select(v => v.Rule)
             .Where(r => r is "R01_PARTS_POVERTY" or "R02_DISBURSED_LE_BUDGET" or "R03_DA5_KINDS_SUM" or "R06_RICE_NORM_TET" or "R07_RICE_NORM_LEAN" or "R11_WORKS_NEW_CONTINUING" or "R08_TRAINEES_TWICE");
         broken.ShouldBeEmpty();
     }
@@ -72,7 +72,7 @@ public abstract class NationalDataTests(DatabaseProvider provider) : DatabaseTes
             var rows = NationalData.WriteHouseholds(path, units, count, Seed, Year);
             await using var db = Context();
             await using var file = File.OpenRead(path);
-            var result = await new HouseholdImporter(db).ImportAsync(file, "households-2024.csv", new HouseholdImportOptions(Actor.System, Synthetic: true));
+            var result = await db.Service<HouseholdImporter>().ImportAsync(file, "households-2024.csv", new HouseholdImportOptions(Actor.System, Synthetic: true));
             result.Created.ShouldBe(count);
             result.Rows.ShouldBe(rows);
             (await db.Households.Select(h => h.ProvinceCode).Distinct().CountAsync()).ShouldBe(34);

@@ -43,7 +43,7 @@ public sealed class RequestIdTests() : DatabaseTest(DatabaseProvider.Sqlite)
     {
         var client = Client();
         await using var db = Database.CreateContext();
-        var (_, secret) = await Gnbv.Data.Users.ApiTokens.CreateAsync(db, "pacmiau", "test", days: 1);
+        var (_, secret) = await db.Service<Gnbv.Data.Users.ApiTokens>().CreateAsync("pacmiau", "test", days: 1);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }

@@ -33,7 +33,7 @@ public sealed class RequestSizeLimitTests() : DatabaseTest(DatabaseProvider.Sqli
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await using var db = Database.CreateContext();
-        var (_, secret) = await Gnbv.Data.Users.ApiTokens.CreateAsync(db, "pacmiau", "test", days: 1);
+        var (_, secret) = await db.Service<Gnbv.Data.Users.ApiTokens>().CreateAsync("pacmiau", "test", days: 1);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }

@@ -147,7 +147,7 @@ public class StartupErrorTests
         await using (var context = db.CreateContext())
         {
             var document = """{"documents": [{"number": "12/KH-UBND", "kind": "KH", "date": "2023-02-01", "issuerName": "UBND tỉnh Cao Bằng", "subject": "Kế hoạch"}]}"""u8.ToArray();
-            await new PackageImporter(context).ImportAsync(ImportFileReader.Read(document, "van-ban.json"), new ImportOptions(Source: "van-ban.json"));
+            await context.Service<PackageImporter>().ImportAsync(ImportFileReader.Read(document, "van-ban.json"), new ImportOptions(Source: "van-ban.json"));
         }
         var (code, err) = await RunWebAsync(new() { ["GNBV_DB"] = db.ConnectionString, ["GNBV_DEMO"] = "1" });
         code.ShouldBe(1, err);

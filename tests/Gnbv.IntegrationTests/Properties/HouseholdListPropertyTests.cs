@@ -187,7 +187,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         Gen.Select(Lists, Gen.Bool).Sample((list, nfd) =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var parsed = Parse(Csv(Rows(list), nfd), "ds.csv", parser);
             parser.Errors.ShouldBeEmpty(string.Join("; ", parser.Errors.Take(3)));
             parser.Warnings.ShouldBeEmpty();
@@ -200,7 +200,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         Lists.Sample(list =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, null, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var parsed = Parse(Xlsx(Rows(list)), "ds.xlsx", parser);
             parser.Errors.ShouldBeEmpty(string.Join("; ", parser.Errors.Take(3)));
             ShouldMatch(list, parsed);
@@ -226,7 +226,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
     {
         ArbitraryRows.Sample(rows =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             var result = parser.Parse(rows);
             if (result is null) parser.Errors.ShouldNotBeEmpty();
             else parser.Errors.ShouldBeEmpty();
@@ -245,7 +245,7 @@ public sealed class HouseholdListPropertyTests : IAsyncLifetime
         var header = string.Join(',', HouseholdColumns.All.Take(12).Select(c => c.Header)) + "\n";
         Gen.OneOf(Gen.String, Gen.String[Gen.Char["ab,;\"\n\r x01"], 0, 200]).Select(Gen.Bool, (body, withHeader) => withHeader ? header + body : body).Sample(text =>
         {
-            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023);
+            var parser = new HouseholdRowParser(Units, _standards, Actor.System, 2023, Gnbv.Data.Households.CensusYears.Current(TimeProvider.System));
             try
             {
                 Parse(Encoding.UTF8.GetBytes(text), "ds.csv", parser);

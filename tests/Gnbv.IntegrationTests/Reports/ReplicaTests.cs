@@ -34,7 +34,6 @@ public sealed class StandbyFixture : IAsyncLifetime
 [Trait(Db.Trait, Db.Postgres)]
 public sealed class ReplicaTests(StandbyFixture fixture) : IClassFixture<StandbyFixture>, IAsyncLifetime
 {
-    private static readonly ReportService Service = new(new ScottPlotChartRenderer());
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
@@ -42,7 +41,7 @@ public sealed class ReplicaTests(StandbyFixture fixture) : IClassFixture<Standby
         // Created and filled after the standby started: the data reaches it by streaming, not in the base backup.
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var db = _database.CreateContext();
-        await DemoData.LoadAsync(db, skipIfLoaded: false);
+        await db.Service<DemoData>().LoadAsync(skipIfLoaded: false);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -54,7 +53,7 @@ public sealed class ReplicaTests(StandbyFixture fixture) : IClassFixture<Standby
         Provider = DatabaseProvider.Postgres,
         ConnectionString = _database.ConnectionString,
         ReadOnlyConnectionString = StandbyConnection,
-    });
+    }, TimeProvider.System);
 
     private static List<string> Paragraphs(byte[] docx)
     {
@@ -72,10 +71,10 @@ public sealed class ReplicaTests(StandbyFixture fixture) : IClassFixture<Standby
         readOnly.IsReplica.ShouldBeTrue();
         await using var replica = readOnly.Create();
         (await replica.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync()).ShouldBeTrue("the read-only context is on the standby");
-        var fromStandby = await Service.GenerateAsync(replica, await replica.OrgUnits.SingleAsync(u => u.Code == "042"), period);
+        var fromStandby = await replica.Service<ReportService>().GenerateAsync(await replica.OrgUnits.SingleAsync(u => u.Code == "042"), period);
 
         await using var primary = _database.CreateContext();
-        var fromPrimary = await Service.GenerateAsync(primary, await primary.OrgUnits.SingleAsync(u => u.Code == "042"), period);
+        var fromPrimary = await primary.Service<ReportService>().GenerateAsync(await primary.OrgUnits.SingleAsync(u => u.Code == "042"), period);
 
         fromStandby.Document.HasData.ShouldBeTrue();
         var standbyText = Paragraphs(fromStandby.Docx);
@@ -117,7 +116,7 @@ public sealed class ReplicaTests(StandbyFixture fixture) : IClassFixture<Standby
             e.SqlState.ShouldBe(PostgresErrorCodes.ReadOnlySqlTransaction);
         }
         // The read-only context refuses before any SQL is sent, even when it falls back to the primary.
-        var fallback = new ReadOnlyDb(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = _database.ConnectionString });
+        var fallback = new ReadOnlyDb(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = _database.ConnectionString }, TimeProvider.System);
         fallback.IsReplica.ShouldBeFalse();
         await using var db = fallback.Create();
         var section = await db.ReportSections.FirstAsync();

@@ -18,13 +18,11 @@ namespace Gnbv.IntegrationTests.Reports;
 
 public abstract class ReportTests(DatabaseProvider provider) : DatabaseTest(provider)
 {
-    private static readonly ReportService Service = new(new ScottPlotChartRenderer());
-
     private async Task<GeneratedReport> GenerateAsync(string unit, string period, string? template = null)
     {
         await using var db = Context();
         var u = await db.OrgUnits.SingleAsync(x => x.Code == unit);
-        return await Service.GenerateAsync(db, u, Period.Parse(period), template);
+        return await db.Service<ReportService>().GenerateAsync(u, Period.Parse(period), template);
     }
 
     /// <summary>The DOCX's paragraphs, in order, as text.</summary>
@@ -226,7 +224,7 @@ public class ReportTests_Sqlite() : ReportTests(DatabaseProvider.Sqlite)
         await LoadDemoAsync();
         await using var db = Context();
         var unit = await db.OrgUnits.SingleAsync(x => x.Code == "042");
-        var report = await new ReportService(new ScottPlotChartRenderer()).GenerateAsync(db, unit, Period.Parse("2023S1"));
+        var report = await db.Service<ReportService>().GenerateAsync(unit, Period.Parse("2023S1"));
         var pdf = await PdfConverter.ConvertAsync(report.Docx);
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         var dir = Directory.CreateTempSubdirectory("gnbv-pdf-test-");

@@ -14,8 +14,8 @@ public abstract class RollupTests(DatabaseProvider provider) : DatabaseTest(prov
     {
         await using var db = Context();
         var p = Period.Parse(period);
-        var u = await UnitResolver.ResolveAsync(db, unit, p);
-        var export = await ValueExporter.ExportAsync(db, u, p);
+        var u = await db.Service<UnitResolver>().ResolveAsync(unit, p);
+        var export = await db.Service<ValueExporter>().ExportAsync(u, p);
         return export.DataValues.FirstOrDefault(v => v.DataElement == element && v.Disaggregation == dis)?.Value;
     }
 
@@ -82,9 +82,9 @@ public abstract class RollupTests(DatabaseProvider provider) : DatabaseTest(prov
         await LoadDemoAsync();
         await using var db = Context();
         // "Bảo Lâm" is the district until 30/06/2025 and a merged commune from 01/07/2025.
-        (await UnitResolver.ResolveAsync(db, "Bảo Lâm", Period.Parse("2023S1"))).Code.ShouldBe("042");
-        (await UnitResolver.ResolveAsync(db, "Bảo Lâm", Period.Parse("2026"))).Code.ShouldBe("01290-2025");
-        var e = await Should.ThrowAsync<DomainException>(() => UnitResolver.ResolveAsync(db, "bảo lâm"));
+        (await db.Service<UnitResolver>().ResolveAsync("Bảo Lâm", Period.Parse("2023S1"))).Code.ShouldBe("042");
+        (await db.Service<UnitResolver>().ResolveAsync("Bảo Lâm", Period.Parse("2026"))).Code.ShouldBe("01290-2025");
+        var e = await Should.ThrowAsync<DomainException>(() => db.Service<UnitResolver>().ResolveAsync("bảo lâm"));
         e.Message.ShouldContain("042");
         e.Message.ShouldContain("01290-2025");
     }

@@ -13,7 +13,7 @@ public abstract class ValidationTests(DatabaseProvider provider) : DatabaseTest(
     {
         await using var db = Context();
         var u = await db.OrgUnits.SingleAsync(x => x.Code == unit);
-        return await Validator.RunAsync(db, u, Period.Parse(period));
+        return await db.Service<Validator>().RunAsync(u, Period.Parse(period));
     }
 
     /// <summary>Only the given rule is enabled, so each test sees what that rule finds.</summary>

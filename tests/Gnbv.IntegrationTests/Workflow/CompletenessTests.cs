@@ -74,8 +74,11 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
 
         // The district's report ends with the annex: one row per commune, in words.
         await using var db = Context();
-        var service = _app.Services.GetRequiredService<ReportService>();
-        var docx = (await service.GenerateAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "042"), Period.Parse("2023S1"))).Docx;
+        // The app's own services: they read the app's pinned clock.
+        using var scope = _app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var scoped = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var docx = (await service.GenerateAsync(await scoped.OrgUnits.SingleAsync(u => u.Code == "042"), Period.Parse("2023S1"))).Docx;
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = doc.MainDocumentPart!.Document.Body!;
         body.Descendants<Paragraph>().Select(p => p.InnerText).ShouldContain("PHỤ LỤC. TÌNH HÌNH GỬI SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC");
@@ -88,7 +91,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         lines.Count.ShouldBe(rows, "a header and one row per commune");
 
         // A commune has no sub-units: its report has no annex.
-        var commune = (await service.GenerateAsync(db, await db.OrgUnits.SingleAsync(u => u.Code == "01290"), Period.Parse("2023S1"))).Docx;
+        var commune = (await service.GenerateAsync(await db.OrgUnits.SingleAsync(u => u.Code == "01290"), Period.Parse("2023S1"))).Docx;
         using var communeDoc = WordprocessingDocument.Open(new MemoryStream(commune), false);
         communeDoc.MainDocumentPart!.Document.Body!.InnerText.ShouldNotContain("TÌNH HÌNH GỬI SỐ LIỆU");
     }

@@ -12,17 +12,6 @@ public partial class NoWallClockInSourceTests
     // Where the wall clock may be read: the clock helper itself.
     private static readonly string[] Allowed = ["src/Gnbv.Domain/Time/"];
 
-    // TEMPORARY (issue 14, parallel branches): these folders are being converted on other branches
-    // (core: Data and Reports become services reading the TimeProvider; tools: Bench and Fuzz leave
-    // the CLI). The lead removes this list once both are merged; the guard then covers all of src/.
-    private static readonly string[] OwnedElsewhereUntilMerged =
-    [
-        "src/Gnbv.Data/",
-        "src/Gnbv.Reports/",
-        "src/Gnbv.Cli/Bench/",
-        "src/Gnbv.Cli/Fuzz/",
-    ];
-
     [GeneratedRegex(@"\bDateTime\s*\.\s*(UtcNow|Now|Today)\b|\bDateTimeOffset\s*\.\s*(UtcNow|Now)\b")]
     private static partial Regex WallClock();
 
@@ -37,7 +26,7 @@ public partial class NoWallClockInSourceTests
             if (!(relative.EndsWith(".cs", StringComparison.Ordinal) || relative.EndsWith(".razor", StringComparison.Ordinal)
                   || relative.EndsWith(".cshtml", StringComparison.Ordinal))) continue;
             if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)) continue;
-            if (Allowed.Concat(OwnedElsewhereUntilMerged).Any(a => relative.StartsWith(a, StringComparison.Ordinal))) continue;
+            if (Allowed.Any(a => relative.StartsWith(a, StringComparison.Ordinal))) continue;
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
                 if (WallClock().Match(lines[i]) is { Success: true } m)

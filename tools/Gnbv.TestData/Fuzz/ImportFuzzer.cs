@@ -82,7 +82,7 @@ public static class ImportFuzzer
 
     static void Households(byte[] bytes, string name)
     {
-        var parser = new HouseholdRowParser(Units, Standards.Value, Actor.System, null);
+        var parser = new HouseholdRowParser(Units, Standards.Value, Actor.System, null, Gnbv.Domain.Time.VietnamClock.VietnamYear(TimeProvider.System));
         using var stream = new MemoryStream(bytes);
         foreach (var group in HouseholdRowParser.Groups(HouseholdFileReader.Read(stream, name, ["household_code", "commune", "name"])))
             parser.Parse(group);

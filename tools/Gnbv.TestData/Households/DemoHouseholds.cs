@@ -1,9 +1,11 @@
 using System.Text;
+using Gnbv.Data;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Units;
 using Gnbv.Data.Users;
 using Gnbv.Domain.Periods;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gnbv.TestData.Households;
 
@@ -17,17 +19,18 @@ public static class DemoHouseholds
         int[]? years = null, IProgress<HouseholdImportProgress>? progress = null, CancellationToken ct = default)
     {
         years ??= [2022, 2023];
+        await using var services = CoreServices.Over(db);
         var results = new List<HouseholdImportResult>();
         foreach (var year in years.Order())
         {
-            var root = await UnitResolver.ResolveAsync(db, unit, Period.Year(year), ct);
-            var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+            var root = await services.GetRequiredService<UnitResolver>().ResolveAsync(unit, Period.Year(year), ct);
+            var communes = await services.GetRequiredService<RegistryUnits>().CommunesUnderAsync(root, new DateOnly(year, 12, 31), ct);
             // A temporary file, not memory: a benchmark-sized round is hundreds of megabytes.
             await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
                 HouseholdGenerator.Write(writer, communes, count, seed, year, years.Min());
             buffer.Position = 0;
-            results.Add(await new HouseholdImporter(db).ImportAsync(buffer, $"demo-households-{year}.csv",
+            results.Add(await services.GetRequiredService<HouseholdImporter>().ImportAsync(buffer, $"demo-households-{year}.csv",
                 new HouseholdImportOptions(Actor.System, Synthetic: true, Source: $"demo-households-{year}.csv"), progress, ct));
             db.ChangeTracker.Clear();
         }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using Gnbv.Data;
 using Gnbv.Data.Database;
 using Gnbv.Data.Households;
 using Gnbv.Data.Imports;
 using Gnbv.Data.Users;
 using Gnbv.TestData.Households;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gnbv.TestData.National;
 
@@ -70,7 +72,7 @@ public static class NationalData
             var clock = Stopwatch.StartNew();
             var file = Path.Combine(dir.FullName, HouseholdsFile(year));
             await using var stream = File.OpenRead(file);
-            var imported = await new HouseholdImporter(db).ImportAsync(stream, HouseholdsFile(year),
+            var imported = await CoreServices.Over(db).GetRequiredService<HouseholdImporter>().ImportAsync(stream, HouseholdsFile(year),
                 new HouseholdImportOptions(Actor.System, Synthetic: true, Source: "national:" + HouseholdsFile(year)), null, ct);
             steps.Add(new(HouseholdsFile(year), imported.Summary(), clock.Elapsed));
             progress?.Invoke(steps[^1]);
@@ -92,7 +94,7 @@ public static class NationalData
         {
             var clock = Stopwatch.StartNew();
             var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
-            var result = await new PackageImporter(db).ImportAsync(ImportFileReader.Read(bytes, file.Name),
+            var result = await CoreServices.Over(db).GetRequiredService<PackageImporter>().ImportAsync(ImportFileReader.Read(bytes, file.Name),
                 new ImportOptions(Source: "national:" + file.Name, Sha256: ImportFileReader.Sha256(bytes)), ct);
             db.ChangeTracker.Clear();
             steps.Add(new(file.Name, result.Summary(), clock.Elapsed));

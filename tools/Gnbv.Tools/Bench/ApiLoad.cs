@@ -147,8 +147,8 @@ public static class ApiLoad
         var name = $"{UserName}.{unit}";
         var normalized = name.ToUpperInvariant();
         if (!await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-            await UserAdmin.CreateAsync(db, name, "Đo tải API (bench)", Roles.DistrictOfficer, unit, UserAdmin.GeneratePassword(), ct);
-        var (token, secret) = await ApiTokens.CreateAsync(db, name, "api-load", days: 1, ct);
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UserAdmin>(Gnbv.Data.CoreServices.Over(db)).CreateAsync(name, "Đo tải API (bench)", Roles.DistrictOfficer, unit, UserAdmin.GeneratePassword(), ct);
+        var (token, secret) = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ApiTokens>(Gnbv.Data.CoreServices.Over(db)).CreateAsync(name, "api-load", days: 1, ct);
         return (token.Id, secret);
     }
 

@@ -33,7 +33,7 @@ internal sealed class ApiLoadScript
 
     public static async Task<ApiLoadScript> BuildAsync(AppDbContext db, string unitCode, Period period, int threads, CancellationToken ct)
     {
-        var unit = await UnitResolver.ResolveAsync(db, unitCode, period, ct);
+        var unit = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnitResolver>(Gnbv.Data.CoreServices.Over(db)).ResolveAsync(unitCode, period, ct);
         var communes = (await db.OrgUnits.AsNoTracking()
                 .Where(u => u.Path.StartsWith(unit.Path) && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Ward || u.Kind == UnitKind.Town))
                 .OrderBy(u => u.Code)

@@ -74,7 +74,7 @@ public static class BenchCommand
             Log($"generated in {r.GenerateSeconds:0.0} s");
 
             await using var db = DbContextSetup.Create(database);
-            await DatabaseInitializer.MigrateAsync(db, ct);
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatabaseInitializer>(Gnbv.Data.CoreServices.Over(db)).MigrateAsync(ct);
             clock.Restart();
             await NationalData.ImportPackagesAsync(db, dir, step => Log($"{step.File}: {step.Elapsed.TotalSeconds:0.0} s"), ct);
             r.ProgramLoadSeconds = clock.Elapsed.TotalSeconds;

@@ -18,9 +18,9 @@ public static class ClassifyBench
 {
     public static async Task<ClassifyMeasure> RunAsync(AppDbContext db, string file, int maxHouseholds, CancellationToken ct)
     {
-        var units = await RegistryUnits.ByCodeAsync(db, ct);
+        var units = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RegistryUnits>(Gnbv.Data.CoreServices.Over(db)).ByCodeAsync(ct);
         var standards = await db.PovertyStandards.AsNoTracking().ToListAsync(ct);
-        var parser = new HouseholdRowParser(units, standards, Actor.System, null);
+        var parser = new HouseholdRowParser(units, standards, Actor.System, null, Gnbv.Domain.Time.VietnamClock.VietnamYear(TimeProvider.System));
         var inputs = new List<(PovertyStandard Standard, Area Area, long? Income, int? ScoreA, string[] Deprived)>();
         var clock = Stopwatch.StartNew();
         await using (var stream = File.OpenRead(file))

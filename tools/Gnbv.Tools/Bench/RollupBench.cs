@@ -30,10 +30,10 @@ public static class RollupBench
         long gnbvPoor = 0;
         var gnbv = await Median(runs, async () =>
         {
-            var communes = await RegistryFigures.ByCommuneAsync(db, year, ct);
+            var communes = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RegistryFigures>(Gnbv.Data.CoreServices.Over(db)).ByCommuneAsync(year, ct);
             gnbvPoor = communes.Values.Sum(c => c.ByStatus[3, 0]);
-            national = await ValueRollup.ComputeAsync(db, nation, period, ct);
-            foreach (var province in provinces) await ValueRollup.ComputeAsync(db, province, period, ct);
+            national = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ValueRollup>(Gnbv.Data.CoreServices.Over(db)).ComputeAsync(nation, period, ct);
+            foreach (var province in provinces) await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ValueRollup>(Gnbv.Data.CoreServices.Over(db)).ComputeAsync(province, period, ct);
         });
 
         var sqlValues = new Dictionary<(int, int), decimal>();

@@ -35,7 +35,8 @@ public static class SyntheticDemoCommands
             { count, seed, unit, years, output };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await options.OpenAsync(parse, ct);
+            await using var cli = await options.OpenAsync(parse, ct);
+            var db = cli.Db;
             var roundYears = parse.GetValue(years)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(y => int.Parse(y, CultureInfo.InvariantCulture)).Order().ToList();
             if (parse.GetValue(output) is not { } dir)
@@ -47,8 +48,8 @@ public static class SyntheticDemoCommands
             dir.Create();
             foreach (var year in roundYears)
             {
-                var root = await UnitResolver.ResolveAsync(db, parse.GetValue(unit)!, Period.Year(year), ct);
-                var communes = await RegistryUnits.CommunesUnderAsync(db, root, new DateOnly(year, 12, 31), ct);
+                var root = await cli.Get<UnitResolver>().ResolveAsync(parse.GetValue(unit)!, Period.Year(year), ct);
+                var communes = await cli.Get<RegistryUnits>().CommunesUnderAsync(root, new DateOnly(year, 12, 31), ct);
                 var path = Path.Combine(dir.FullName, $"households-{year}.csv");
                 await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
                 var rows = HouseholdGenerator.Write(writer, communes, parse.GetValue(count), parse.GetValue(seed), year, roundYears[0]);
@@ -77,8 +78,8 @@ public static class SyntheticDemoCommands
                     await io.Out.WriteLineAsync($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)");
                 return 0;
             }
-            await using var db = await options.OpenAsync(parse, ct);
-            await NationalData.LoadAsync(db, count, s, y,
+            await using var cli = await options.OpenAsync(parse, ct);
+            await NationalData.LoadAsync(cli.Db, count, s, y,
                 step => io.Out.WriteLine($"{step.File}: {step.Summary} ({Seconds(step.Elapsed)} s)"), ct);
             return 0;
         });

@@ -9,10 +9,10 @@ public static class AuditApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/audit", async (string? entity, string? key, string? orgUnit, DateTime? from, DateTime? to, int? limit, string? format,
-                HttpContext http, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                HttpContext http, AuditLog log, CurrentActor actor, CancellationToken ct) =>
             {
                 var scope = await actor.ScopeAsync(orgUnit, ct);
-                var records = await AuditLog.QueryAsync(db, scope, includeShared: string.IsNullOrWhiteSpace(orgUnit),
+                var records = await log.QueryAsync(scope, includeShared: string.IsNullOrWhiteSpace(orgUnit),
                     new AuditQuery(entity, key, from?.ToUniversalTime(), to?.ToUniversalTime(), limit ?? 1000), ct);
                 if (format != "csv") return Results.Ok(records);
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"nhat-ky-thay-doi.csv\"";

@@ -48,8 +48,8 @@ public static class CapitalApi
                     .ToListAsync(ct));
             })
             .WithName("ListDisbursements").WithSummary("Giải ngân (đồng) theo kỳ");
-        group.MapPost("/", async (CapitalPlan plan, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor,
+        group.MapPost("/", async (CapitalPlan plan, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor,
                     new ImportPackage { CapitalAllocations = plan.CapitalAllocations, Disbursements = plan.Disbursements }, dryRun ?? false, "api:capital", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertCapital").WithSummary("Ghi kế hoạch vốn và giải ngân");

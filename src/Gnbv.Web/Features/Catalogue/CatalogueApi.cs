@@ -18,15 +18,15 @@ public static class CatalogueApi
         var group = api.MapGroup("/catalogue").WithTags("Program catalogue");
         group.MapGet("/", ListAsync).WithName("ListProgramItems")
             .WithSummary("Danh mục chương trình > dự án > tiểu dự án; lọc theo chương trình (program)");
-        group.MapPost("/", async (List<CatalogueRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Catalogue = rows }, dryRun ?? false, "api:catalogue", ct)))
+        group.MapPost("/", async (List<CatalogueRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Catalogue = rows }, dryRun ?? false, "api:catalogue", ct)))
             .RequireAuthorization(Policies.Admin).WithName("UpsertProgramItems").WithSummary("Thêm hoặc sửa mục của danh mục chương trình");
         api.MapGet("/fundingSources", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.FundingSources.AsNoTracking().OrderBy(s => s.SortOrder)
                     .Select(s => new { s.Code, s.Name }).ToListAsync(ct)))
             .WithTags("Program catalogue").WithName("ListFundingSources").WithSummary("Nguồn vốn");
-        api.MapPost("/fundingSources", async (List<FundingSourceRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { FundingSources = rows }, dryRun ?? false, "api:fundingSources", ct)))
+        api.MapPost("/fundingSources", async (List<FundingSourceRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { FundingSources = rows }, dryRun ?? false, "api:fundingSources", ct)))
             .WithTags("Program catalogue").RequireAuthorization(Policies.Admin).WithName("UpsertFundingSources").WithSummary("Thêm hoặc sửa nguồn vốn");
     }
 

@@ -27,8 +27,8 @@ public static class DataValueSetsApi
         var group = api.MapGroup("/dataValueSets").WithTags("Data values");
         group.MapGet("/", GetAsync).WithName("GetDataValueSet")
             .WithSummary("Giá trị đã nhập của một đơn vị (và đơn vị cấp dưới khi children=true) trong một kỳ");
-        group.MapPost("/", async (DataValueSet set, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { DataValues = set.DataValues }, dryRun ?? false, "api:dataValueSets", ct)))
+        group.MapPost("/", async (DataValueSet set, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { DataValues = set.DataValues }, dryRun ?? false, "api:dataValueSets", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("PostDataValueSet")
             .WithSummary("Ghi nhiều giá trị (upsert); một dòng sai thì không ghi gì; giá trị rỗng là xóa");
@@ -38,11 +38,11 @@ public static class DataValueSetsApi
             .WithSummary("Số liệu tổng hợp của đơn vị và kỳ: giá trị cộng dồn từ cấp dưới, chỉ tiêu kế hoạch, vốn theo dự án, công trình");
     }
 
-    private static async Task<Ok<DataValueSetDto>> GetAsync(string orgUnit, string period, bool? children, AppDbContext db, CurrentActor actor, CancellationToken ct)
+    private static async Task<Ok<DataValueSetDto>> GetAsync(string orgUnit, string period, bool? children, StoredValues stored, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-        return TypedResults.Ok(new DataValueSetDto(await StoredValues.ListAsync(db, unit, p, children == true, ct)));
+        return TypedResults.Ok(new DataValueSetDto(await stored.ListAsync(unit, p, children == true, ct)));
     }
 
     private static async Task<Results<Ok<List<DataValueChangeDto>>, NotFound>> ChangesAsync(
@@ -63,11 +63,10 @@ public static class DataValueSetsApi
     }
 
     /// <summary>Rolled-up figures come from the replica when one is configured; stored values (above) from the primary, as clients read back what they wrote.</summary>
-    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, ReadOnlyDb readOnly, CurrentActor actor, CancellationToken ct)
+    private static async Task<Ok<ValueExport>> FiguresAsync(string orgUnit, string period, [FromKeyedServices(ReadOnlyDb.Key)] ValueExporter exporter, CurrentActor actor, CancellationToken ct)
     {
         var p = Period.Parse(period);
         var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-        await using var replica = readOnly.Create();
-        return TypedResults.Ok(await ValueExporter.ExportAsync(replica, unit, p, ct));
+        return TypedResults.Ok(await exporter.ExportAsync(unit, p, ct));
     }
 }

@@ -33,8 +33,8 @@ public static class DocumentsApi
                     .ToListAsync(ct));
             })
             .WithName("ListDocuments").WithSummary("Văn bản chỉ đạo, điều hành theo khoảng ngày ban hành và cơ quan ban hành");
-        group.MapPost("/", async (List<DocumentRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Documents = rows }, dryRun ?? false, "api:documents", ct)))
+        group.MapPost("/", async (List<DocumentRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Documents = rows }, dryRun ?? false, "api:documents", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertDocuments").WithSummary("Thêm hoặc sửa văn bản theo số ký hiệu và ngày");
     }

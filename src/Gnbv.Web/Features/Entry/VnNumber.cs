@@ -7,18 +7,12 @@ namespace Gnbv.Web.Features.Entry;
 public static class VnNumber
 {
     /// <summary>The browser checks the same shape while the officer types (pattern attribute).</summary>
-    public const string Pattern = @"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?";
+    public const string Pattern = VietnameseNumber.Pattern;
 
-    public static string ToInvariant(string typed)
-    {
-        var t = typed.Trim().Replace(" ", "", StringComparison.Ordinal);
-        // "1.346,5" and "1346,5" and "1.346": dots group thousands, the comma is the decimal mark.
-        return t.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-    }
+    /// <summary>What an officer typed in a cell, read by the one Vietnamese number parser: "1.346,5", "1346,5", "1.346", "-2".</summary>
+    public static bool TryParse(string typed, out decimal value, out string error) =>
+        VietnameseNumber.TryParse(typed, NumberRules.Entry, out value, out error);
 
     public static string Show(decimal value) => Decimals.Normalize(value).ToString("#,##0.######", VnFormat.Numbers);
 
-    public static bool LooksValid(string typed) =>
-        System.Text.RegularExpressions.Regex.IsMatch(typed.Trim(), "^" + Pattern + "$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
-        && decimal.TryParse(ToInvariant(typed), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 }

@@ -100,9 +100,8 @@ public sealed class HouseholdImportJobs(IServiceScopeFactory scopes, IHostApplic
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var result = await new HouseholdImporter(db).ImportAsync(stream, job.FileName,
+            var result = await scope.ServiceProvider.GetRequiredService<HouseholdImporter>().ImportAsync(stream, job.FileName,
                 new HouseholdImportOptions(actor, year, Source: "web:" + job.FileName, Reason: reason), job, ct);
             job.Finish(clock.UtcNow(), result, null, null);
         }

@@ -41,9 +41,9 @@ public static class HouseholdsApi
                 await HouseholdQueries.DetailAsync(db, actor, id, ct) is { } h ? TypedResults.Ok(h) : TypedResults.NotFound())
             .WithName("GetHousehold")
             .WithSummary("Một hộ: thành viên (số CCCD che, trừ cán bộ được ghi dữ liệu của xã), lịch sử phân loại với lý do, hỗ trợ đã nhận");
-        group.MapGet("/classify", async (int year, string? area, long? income, int? scoreA, string? deprived, AppDbContext db, CancellationToken ct) =>
+        group.MapGet("/classify", async (int year, string? area, long? income, int? scoreA, string? deprived, Standards standards, CancellationToken ct) =>
             {
-                var standard = await Standards.ForYearAsync(db, year, ct);
+                var standard = await standards.ForYearAsync(year, ct);
                 var codes = (deprived ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var c = PovertyClassifier.Classify(standard, HouseholdStatuses.ParseArea(area ?? "rural"), income, scoreA, codes);
                 return TypedResults.Ok(ClassificationDto.From(c));
@@ -51,12 +51,12 @@ public static class HouseholdsApi
             .WithName("ClassifyHousehold")
             .WithSummary("Phân loại thử một hộ theo chuẩn nghèo của năm rà soát (không ghi gì): tình trạng và lý do");
         group.MapPut("/{id:long}/census/{year:int}", async Task<Results<Ok<CensusSavedDto>, NotFound>> (long id, int year, CensusRequest body,
-                AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+                AppDbContext db, CensusEditor census, CurrentActor actor, CancellationToken ct) =>
             {
                 var unit = await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => h.OrgUnit).FirstOrDefaultAsync(ct);
                 if (unit is null) return TypedResults.NotFound();
                 var who = await RequireWriteAsync(actor, unit, ct);
-                var saved = await CensusEditor.SaveAsync(db, who, id, year,
+                var saved = await census.SaveAsync(who, id, year,
                     new CensusInput(body.Income, body.ScoreA, body.Deprived, body.ExpectedEscape ?? false, body.SupportPlan, body.Version), body.Reason, ct);
                 return TypedResults.Ok(new CensusSavedDto(id, year, saved.Created, ClassificationDto.From(saved.Classification), saved.Version));
             })
@@ -99,26 +99,26 @@ public static class HouseholdsApi
                 return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8", "mau-danh-sach-ho.csv");
             })
             .WithName("HouseholdTemplateCsv").WithSummary("Mẫu danh sách hộ để xã điền (CSV UTF-8)");
-        group.MapGet("/export.csv", async (string? unit, int? year, HttpContext http, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapGet("/export.csv", async (string? unit, int? year, HttpContext http, AppDbContext db, HouseholdExporter exporter, CurrentActor actor, CancellationToken ct) =>
             {
                 var who = await actor.GetAsync(ct);
                 var u = await UnitOrOwnAsync(db, actor, who, unit, year, ct);
-                var plan = await HouseholdExporter.LogAsync(db, who, u, year, ct);
+                var plan = await exporter.LogAsync(who, u, year, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"danh-sach-ho-{u.Code}{(year is { } y ? "-" + y.ToString(CultureInfo.InvariantCulture) : "")}.csv\"";
                 await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(true), 1 << 16);
-                await HouseholdExporter.WriteCsvAsync(db, plan, writer, ct);
+                await exporter.WriteCsvAsync(plan, writer, ct);
                 return Results.Empty;
             })
             .WithName("ExportHouseholds")
             .WithSummary("Danh sách hộ của đơn vị theo mẫu nhập (mỗi thành viên một dòng, nhập lại được); mỗi lần xuất được ghi nhật ký; số CCCD đầy đủ chỉ cho cán bộ được ghi dữ liệu")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        group.MapGet("/transitions", async (string? unit, int? year, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapGet("/transitions", async (string? unit, int? year, AppDbContext db, RegistryFigures figures, CurrentActor actor, CancellationToken ct) =>
             {
                 var who = await actor.GetAsync(ct);
                 var u = await UnitOrOwnAsync(db, actor, who, unit, year, ct);
                 var y = year ?? await LatestYearAsync(db, u, ct);
-                return TypedResults.Ok(await RegistryReports.TransitionsAsync(db, u, y, ct));
+                return TypedResults.Ok(await RegistryReports.TransitionsAsync(figures, u, y, ct));
             })
             .WithName("HouseholdTransitions")
             .WithSummary("Biến động hộ nghèo của đơn vị và từng xã: đầu kỳ + tăng (phát sinh, tái nghèo) − giảm (thoát nghèo, ra khỏi sổ) = cuối kỳ; cận nghèo ↔ nghèo");

@@ -25,9 +25,9 @@ public sealed record ExpectedEscapeDto(string Unit, int Year, int ListYear, int 
 /// <summary>The registry's movements for a unit: per commune and in total, and the list of households expected to escape.</summary>
 public static class RegistryReports
 {
-    public static async Task<TransitionsDto> TransitionsAsync(AppDbContext db, OrgUnit unit, int year, CancellationToken ct = default)
+    public static async Task<TransitionsDto> TransitionsAsync(RegistryFigures figures, OrgUnit unit, int year, CancellationToken ct = default)
     {
-        var communes = await RegistryFigures.CommunesUnderAsync(db, unit, year, ct);
+        var communes = await figures.CommunesUnderAsync(unit, year, ct);
         var rows = communes.Select(c => TransitionRow.From(c.Commune, c.Counts)).ToList();
         var total = RegistryFigures.Sum(communes.Select(c => c.Counts));
         return new TransitionsDto(unit.Code, unit.Name, year, rows, total is null ? null : TransitionRow.From(unit, total));

@@ -10,9 +10,9 @@ public sealed record ImportSummary(string Status, bool DryRun, int Rows, IReadOn
     public static ImportSummary From(ImportResult r) => new(r.DryRun ? "DRY_RUN" : "OK", r.DryRun, r.Rows, r.Sections);
 
     /// <summary>Every write of the API goes through the importer: validated row by row, all or nothing.</summary>
-    public static async Task<ImportSummary> RunAsync(AppDbContext db, CurrentActor actor, ImportPackage package, bool dryRun, string source, CancellationToken ct)
+    public static async Task<ImportSummary> RunAsync(PackageImporter importer, CurrentActor actor, ImportPackage package, bool dryRun, string source, CancellationToken ct)
     {
         var who = await actor.GetAsync(ct);
-        return From(await new PackageImporter(db).ImportAsync(package, new ImportOptions(DryRun: dryRun, Source: source, Actor: who), ct));
+        return From(await importer.ImportAsync(package, new ImportOptions(DryRun: dryRun, Source: source, Actor: who), ct));
     }
 }

@@ -24,7 +24,7 @@ public static class ImportsApi
             .WithName("ListImports").WithSummary("Các lần nhập gần đây");
     }
 
-    private static async Task<Ok<ImportSummary>> ImportAsync(HttpRequest request, AppDbContext db, CurrentActor actor, bool? dryRun, CancellationToken ct)
+    private static async Task<Ok<ImportSummary>> ImportAsync(HttpRequest request, PackageImporter importer, CurrentActor actor, bool? dryRun, CancellationToken ct)
     {
         if (!request.HasFormContentType) throw new DomainException("Gửi tệp dạng multipart/form-data, trường 'file' (send the file as multipart form field 'file')");
         var form = await request.ReadFormAsync(ct);
@@ -35,7 +35,7 @@ public static class ImportsApi
         var name = Infrastructure.UploadFileName.Sanitize(file.FileName);
         var package = ImportFileReader.Read(bytes, name);
         if (form["reason"].ToString() is { Length: > 0 } reason) package.Reason = reason;
-        var result = await new PackageImporter(db).ImportAsync(package,
+        var result = await importer.ImportAsync(package,
             new ImportOptions(DryRun: dryRun ?? false, Source: name, Sha256: ImportFileReader.Sha256(bytes), Actor: await actor.GetAsync(ct)), ct);
         return TypedResults.Ok(ImportSummary.From(result));
     }

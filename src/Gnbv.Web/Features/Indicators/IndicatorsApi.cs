@@ -16,14 +16,14 @@ public static class IndicatorsApi
         var group = api.MapGroup("/indicators").WithTags("Indicators");
         group.MapGet("/", ListAsync).WithName("ListIndicators").WithSummary("Chỉ tiêu (data elements); lọc theo dự án (programItem)");
         group.MapGet("/{code}", GetAsync).WithName("GetIndicator").WithSummary("Một chỉ tiêu theo mã");
-        group.MapPost("/", async (List<IndicatorRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Indicators = rows }, dryRun ?? false, "api:indicators", ct)))
+        group.MapPost("/", async (List<IndicatorRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Indicators = rows }, dryRun ?? false, "api:indicators", ct)))
             .RequireAuthorization(Policies.Admin).WithName("UpsertIndicators").WithSummary("Thêm hoặc sửa chỉ tiêu");
         api.MapGet("/disaggregations", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Disaggregations.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct)))
             .WithTags("Indicators").WithName("ListDisaggregations").WithSummary("Phân tổ (nghèo, cận nghèo, dân tộc thiểu số, nữ...)");
-        api.MapPost("/disaggregations", async (List<DisaggregationRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Disaggregations = rows }, dryRun ?? false, "api:disaggregations", ct)))
+        api.MapPost("/disaggregations", async (List<DisaggregationRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Disaggregations = rows }, dryRun ?? false, "api:disaggregations", ct)))
             .WithTags("Indicators").RequireAuthorization(Policies.Admin).WithName("UpsertDisaggregations").WithSummary("Thêm hoặc sửa phân tổ");
     }
 

@@ -21,8 +21,8 @@ public static class ReportSectionsApi
                     .ToListAsync(ct));
             })
             .WithName("ListReportSections").WithSummary("Phần lời văn của báo cáo theo đơn vị và kỳ");
-        group.MapPut("/", async (List<ReportSectionRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { ReportSections = rows }, dryRun ?? false, "api:reportSections", ct)))
+        group.MapPut("/", async (List<ReportSectionRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { ReportSections = rows }, dryRun ?? false, "api:reportSections", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("PutReportSections").WithSummary("Ghi phần lời văn của báo cáo");
     }

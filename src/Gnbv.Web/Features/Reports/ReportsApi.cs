@@ -24,32 +24,32 @@ public static class ReportsApi
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
-        group.MapGet("/{orgUnit}/{period}/report.docx", async (string orgUnit, string period, ReadOnlyDb readOnly, AppDbContext db, CurrentActor actor, ReportService reports, CancellationToken ct) =>
+        group.MapGet("/{orgUnit}/{period}/report.docx", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, [FromKeyedServices(ReadOnlyDb.Key)] ReportService reports, CancellationToken ct) =>
             {
                 var (unit, p) = await ResolveAsync(db, actor, orgUnit, period, ct);
-                var report = await GenerateAsync(readOnly, reports, unit, p, ct);
+                var report = await reports.GenerateAsync(unit, p, ct: ct);
                 return TypedResults.File(report.Docx, DocxType, FileName(unit, p, "docx"));
             })
             .WithName("GetReportDocx").WithSummary("Báo cáo kết quả thực hiện Chương trình (DOCX, Mẫu 01) của đơn vị và kỳ");
-        group.MapGet("/{orgUnit}/{period}/forms.xlsx", async (string orgUnit, string period, ReadOnlyDb readOnly, AppDbContext db, CurrentActor actor, ReportService reports, CancellationToken ct) =>
+        group.MapGet("/{orgUnit}/{period}/forms.xlsx", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, [FromKeyedServices(ReadOnlyDb.Key)] ReportService reports, CancellationToken ct) =>
             {
                 var (unit, p) = await ResolveAsync(db, actor, orgUnit, period, ct);
-                var report = await GenerateAsync(readOnly, reports, unit, p, ct);
+                var report = await reports.GenerateAsync(unit, p, ct: ct);
                 return TypedResults.File(report.Xlsx, XlsxType, FileName(unit, p, "xlsx", "bieu-mau"));
             })
             .WithName("GetReportForms").WithSummary("Các biểu mẫu kèm theo báo cáo (XLSX)");
-        group.MapGet("/{orgUnit}/{period}/report.pdf", async (string orgUnit, string period, ReadOnlyDb readOnly, AppDbContext db, CurrentActor actor, ReportService reports, CancellationToken ct) =>
+        group.MapGet("/{orgUnit}/{period}/report.pdf", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, [FromKeyedServices(ReadOnlyDb.Key)] ReportService reports, CancellationToken ct) =>
             {
                 var (unit, p) = await ResolveAsync(db, actor, orgUnit, period, ct);
-                var report = await GenerateAsync(readOnly, reports, unit, p, ct);
+                var report = await reports.GenerateAsync(unit, p, ct: ct);
                 return TypedResults.File(await PdfConverter.ConvertAsync(report.Docx, ct), "application/pdf", FileName(unit, p, "pdf"));
             })
             .WithName("GetReportPdf").WithSummary("Báo cáo dạng PDF (cần LibreOffice trên máy chủ)");
-        group.MapGet("/template", async (string orgUnit, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapGet("/template", async (string orgUnit, AppDbContext db, ReportService reports, CurrentActor actor, CancellationToken ct) =>
             {
                 var (unit, _) = await ResolveAsync(db, actor, orgUnit, null, ct);
                 var own = await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id, ct);
-                var inherited = own is null ? await ReportService.TemplateForAsync(db, unit, ct) : null;
+                var inherited = own is null ? await reports.TemplateForAsync(unit, ct) : null;
                 return TypedResults.Ok(new TemplateDto(unit.Code, own is not null ? "unit" : inherited is not null ? "ancestor" : "default",
                     own?.Text ?? inherited ?? ReportComposer.DefaultTemplate()));
             })
@@ -70,16 +70,6 @@ public static class ReportsApi
             })
             .RequireAuthorization(Policies.DataWriter)
             .WithName("PutReportTemplate").WithSummary("Thay mẫu lời văn báo cáo của đơn vị (Liquid, được kiểm tra trước khi lưu)");
-    }
-
-    /// <summary>
-    /// Reports are read from the replica when one is configured (GNBV_DB_READONLY); generating one
-    /// writes nothing (no audit: it holds no personal data), so nothing here needs the primary.
-    /// </summary>
-    private static async Task<GeneratedReport> GenerateAsync(ReadOnlyDb readOnly, ReportService reports, Gnbv.Domain.Units.OrgUnit unit, Period p, CancellationToken ct)
-    {
-        await using var db = readOnly.Create();
-        return await reports.GenerateAsync(db, unit, p, ct: ct);
     }
 
     private static async Task<(Gnbv.Domain.Units.OrgUnit, Period)> ResolveAsync(AppDbContext db, CurrentActor actor, string orgUnit, string? period, CancellationToken ct)

@@ -10,11 +10,11 @@ public static class CompletenessApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/completeness", async (string orgUnit, string period, AppDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/completeness", async (string orgUnit, string period, Completeness completeness, CurrentActor actor, CancellationToken ct) =>
             {
                 var p = Period.Parse(period);
                 var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-                return TypedResults.Ok(await Completeness.ForAsync(db, unit, p, clock.UtcNow(), ct));
+                return TypedResults.Ok(await completeness.ForAsync(unit, p, ct));
             })
             .WithTags("Workflow").WithName("GetCompleteness")
             .WithSummary("Tính đầy đủ, kịp thời: đơn vị và các đơn vị trực thuộc đã gửi bộ số liệu nào của kỳ, đúng hạn hay muộn");

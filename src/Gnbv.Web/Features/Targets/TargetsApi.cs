@@ -21,8 +21,8 @@ public static class TargetsApi
                     .ToListAsync(ct));
             })
             .WithName("ListTargets").WithSummary("Chỉ tiêu kế hoạch theo đơn vị (và cấp dưới) và năm");
-        group.MapPost("/", async (List<TargetRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Targets = rows }, dryRun ?? false, "api:targets", ct)))
+        group.MapPost("/", async (List<TargetRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Targets = rows }, dryRun ?? false, "api:targets", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertTargets").WithSummary("Ghi chỉ tiêu kế hoạch");
     }

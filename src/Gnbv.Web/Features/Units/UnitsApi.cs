@@ -15,8 +15,8 @@ public static class UnitsApi
         group.MapGet("/", ListAsync).WithName("ListOrgUnits")
             .WithSummary("Danh sách đơn vị hành chính; lọc theo đơn vị cấp trên (parent) và ngày hiệu lực (validOn)");
         group.MapGet("/{code}", GetAsync).WithName("GetOrgUnit").WithSummary("Một đơn vị theo mã");
-        group.MapPost("/", async (List<OrgUnitRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { OrgUnits = rows }, dryRun ?? false, "api:orgUnits", ct)))
+        group.MapPost("/", async (List<OrgUnitRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { OrgUnits = rows }, dryRun ?? false, "api:orgUnits", ct)))
             .RequireAuthorization(Policies.Admin).WithName("UpsertOrgUnits").WithSummary("Thêm hoặc sửa đơn vị theo mã (kể cả sáp nhập: successor)");
     }
 

@@ -11,12 +11,11 @@ public static class ValidationApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/validation", async (string orgUnit, string period, ReadOnlyDb readOnly, CurrentActor actor, CancellationToken ct) =>
+        api.MapGet("/validation", async (string orgUnit, string period, [FromKeyedServices(ReadOnlyDb.Key)] Validator validator, CurrentActor actor, CancellationToken ct) =>
             {
                 var p = Period.Parse(period);
                 var unit = await actor.ReadableUnitAsync(orgUnit, p, ct);
-                await using var replica = readOnly.Create();
-                return TypedResults.Ok(await Validator.RunAsync(replica, unit, p, ct));
+                return TypedResults.Ok(await validator.RunAsync(unit, p, ct));
             })
             .WithTags("Validation").WithName("Validate")
             .WithSummary("Vi phạm quy tắc kiểm tra số liệu của đơn vị và kỳ: [{rule, severity, message, unit, period, values}]");

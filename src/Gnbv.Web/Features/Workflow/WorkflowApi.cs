@@ -19,14 +19,14 @@ public static class WorkflowApi
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/workflow").WithTags("Workflow");
-        group.MapGet("/", async (string orgUnit, string period, string? dataSet, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapGet("/", async (string orgUnit, string period, string? dataSet, AppDbContext db, WorkflowService workflow, CurrentActor actor, CancellationToken ct) =>
             {
                 var (unit, p) = await ResolveAsync(db, actor, orgUnit, period, ct);
                 var set = dataSet ?? DataSets.Values;
-                return TypedResults.Ok(ToDto(await WorkflowService.StateAsync(db, unit, p, set, ct), unit.Code, p.Id));
+                return TypedResults.Ok(ToDto(await workflow.StateAsync(unit, p, set, ct), unit.Code, p.Id));
             })
             .WithName("GetWorkflow").WithSummary("Theo bộ số liệu (dataSet, mặc định values): trạng thái gửi, duyệt số liệu của đơn vị và kỳ, với lịch sử");
-        group.MapPost("/{action}", async (string action, string orgUnit, string period, string? dataSet, WorkflowStep? step, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
+        group.MapPost("/{action}", async (string action, string orgUnit, string period, string? dataSet, WorkflowStep? step, AppDbContext db, WorkflowService workflow, CurrentActor actor, CancellationToken ct) =>
             {
                 var (unit, p) = await ResolveAsync(db, actor, orgUnit, period, ct);
                 var who = await actor.GetAsync(ct);
@@ -35,13 +35,13 @@ public static class WorkflowApi
                 {
                     _ = action switch
                     {
-                        "submit" => await WorkflowService.SubmitAsync(db, who, unit, p, set, step?.Explanations, ct),
-                        "approve" => await WorkflowService.ApproveAsync(db, who, unit, p, set, ct),
-                        "return" => await WorkflowService.ReturnAsync(db, who, unit, p, set, step?.Reason, ct),
-                        "reopen" => await WorkflowService.ReopenAsync(db, who, unit, p, set, step?.Reason, ct),
+                        "submit" => await workflow.SubmitAsync(who, unit, p, set, step?.Explanations, ct),
+                        "approve" => await workflow.ApproveAsync(who, unit, p, set, ct),
+                        "return" => await workflow.ReturnAsync(who, unit, p, set, step?.Reason, ct),
+                        "reopen" => await workflow.ReopenAsync(who, unit, p, set, step?.Reason, ct),
                         _ => throw new DomainException($"Bước '{action}' không có; dùng submit, approve, return, reopen (unknown action)"),
                     };
-                    return TypedResults.Ok(ToDto(await WorkflowService.StateAsync(db, unit, p, set, ct), unit.Code, p.Id));
+                    return TypedResults.Ok(ToDto(await workflow.StateAsync(unit, p, set, ct), unit.Code, p.Id));
                 }
                 catch (UnauthorizedAccessException e)
                 {

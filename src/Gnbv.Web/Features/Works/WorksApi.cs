@@ -26,8 +26,8 @@ public static class WorksApi
                     Gnbv.Domain.Works.WorkStatuses.Code(w.Status), w.StartYear, w.EndYear, w.BudgetDong, w.DisbursedDong)).ToList());
             })
             .WithName("ListWorks").WithSummary("Công trình theo đơn vị (và cấp dưới) và dự án");
-        group.MapPost("/", async (List<WorkRow> rows, bool? dryRun, AppDbContext db, CurrentActor actor, CancellationToken ct) =>
-                TypedResults.Ok(await ImportSummary.RunAsync(db, actor, new ImportPackage { Works = rows }, dryRun ?? false, "api:works", ct)))
+        group.MapPost("/", async (List<WorkRow> rows, bool? dryRun, PackageImporter importer, CurrentActor actor, CancellationToken ct) =>
+                TypedResults.Ok(await ImportSummary.RunAsync(importer, actor, new ImportPackage { Works = rows }, dryRun ?? false, "api:works", ct)))
             .RequireAuthorization(Policies.DataWriter)
             .WithName("UpsertWorks").WithSummary("Thêm hoặc sửa công trình theo mã");
     }

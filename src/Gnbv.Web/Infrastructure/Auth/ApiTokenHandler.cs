@@ -11,14 +11,14 @@ namespace Gnbv.Web.Infrastructure.Auth;
 /// <summary>Authenticates "Authorization: Bearer gnbv_..." with a personal access token.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, IOptions<IdentityOptions> identity, TimeProvider clock)
+    ApiTokens tokens, IOptions<IdentityOptions> identity, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var found = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var found = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         // Identity 10 sets LockoutEnd by the system clock (its UserManager reads no TimeProvider before
         // .NET 11); in production the injected clock is the system clock, so the two agree.
         if (found is not { User: var user } || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))

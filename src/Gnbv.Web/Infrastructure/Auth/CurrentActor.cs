@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.Web.Infrastructure.Auth;
 
 /// <summary>The actor of the current request (user, role, unit subtree), loaded once per request.</summary>
-public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db)
+public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db, UserAdmin users, Gnbv.Data.Units.UnitResolver units)
 {
     private Actor? _actor;
 
@@ -16,7 +16,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db)
         if (_actor is not null) return _actor;
         var principal = http.HttpContext?.User;
         var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var actor = id is null ? null : await UserAdmin.ActorAsync(db, id, ct);
+        var actor = id is null ? null : await users.ActorAsync(id, ct);
         return _actor = actor ?? throw new AccessDeniedException("Chưa đăng nhập (not signed in)");
     }
 
@@ -30,7 +30,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, AppDbContext db)
     /// <summary>The unit named in a request (code or name, narrowed by the period), if the actor may read it; else 403.</summary>
     public async Task<OrgUnit> ReadableUnitAsync(string orgUnit, Gnbv.Domain.Periods.Period? period, CancellationToken ct = default)
     {
-        var unit = await Gnbv.Data.Units.UnitResolver.ResolveAsync(db, orgUnit, period, ct);
+        var unit = await units.ResolveAsync(orgUnit, period, ct);
         await RequireReadAsync(unit, ct);
         return unit;
     }

@@ -142,7 +142,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
         foreach (var (year, reason) in new[] { (NextYear, $"Năm rà soát {NextYear} chưa đến"), (1999, "Năm rà soát 1999 trước năm 2000") })
         {
             await using var edit = Context();
-            (await Should.ThrowAsync<DomainException>(() => CensusEditor.SaveAsync(edit, Actor.System, id, year, new CensusInput(1_000_000, null, null, false, null, null))))
+            (await Should.ThrowAsync<DomainException>(() => edit.Service<CensusEditor>().SaveAsync(Actor.System, id, year, new CensusInput(1_000_000, null, null, false, null, null))))
                 .Message.ShouldStartWith(reason);
         }
         (await db.CensusEntries.CountAsync()).ShouldBe(entries);
@@ -152,7 +152,7 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
     {
         await using var db = Context();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new HouseholdImporter(db).ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
+        return await db.Service<HouseholdImporter>().ImportAsync(stream, "danh-sach.csv", new HouseholdImportOptions(Actor.System));
     }
 
     [Fact]

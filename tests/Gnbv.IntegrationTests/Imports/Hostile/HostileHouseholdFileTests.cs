@@ -25,7 +25,7 @@ public abstract class HostileHouseholdFileTests(DatabaseProvider provider) : Reg
     {
         await using var db = Context();
         using var stream = new MemoryStream(bytes);
-        return await new HouseholdImporter(db).ImportAsync(stream, name, new HouseholdImportOptions(Actor.System, Limits: limits));
+        return await db.Service<HouseholdImporter>().ImportAsync(stream, name, new HouseholdImportOptions(Actor.System, Limits: limits));
     }
 
     public static IEnumerable<(string Case, byte[] Bytes, string Name, string Expected)> Cases()
