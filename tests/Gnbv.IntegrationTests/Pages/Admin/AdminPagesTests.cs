@@ -92,7 +92,7 @@ public abstract class AdminPagesTests(PagesFixture pages)
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Saved.ShouldBeNull();
-        page.Errors.ShouldHaveSingleItem().ShouldBe("Thứ tự: 'chín' không phải là số nguyên (not a whole number)");
+        page.Errors.ShouldHaveSingleItem().ShouldBe("Thứ tự: 'chín' không phải số viết kiểu Việt Nam: dấu chấm phân cách hàng nghìn, dấu phẩy thập phân, ví dụ 1.500.000 hoặc 1,5 (not a number in Vietnamese notation)");
         await using var db = pages.Context();
         (await db.ProgramItems.AnyAsync(i => i.Code == "DA9")).ShouldBeFalse();
     }

@@ -51,7 +51,7 @@ public abstract class CapitalPageTests(PagesFixture pages)
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Saved.ShouldBeNull();
         page.Text.ShouldContain("Có lỗi, chưa lưu gì");
-        page.Errors.ShouldHaveSingleItem().ShouldBe("Số tiền (đồng): '12,5' không phải là số nguyên (not a whole number)");
+        page.Errors.ShouldHaveSingleItem().ShouldBe("Số tiền (đồng): '12,5': cột này nhận số nguyên, không có phần thập phân (whole number expected)");
         await using var db = pages.Context();
         (await db.CapitalAllocations.AnyAsync(a => a.OrgUnit!.Code == "01290" && a.ProgramItem!.Code == "DA6.TDA1")).ShouldBeFalse();
         (await db.AuditEntries.AnyAsync(a => a.EntityKey.StartsWith("01290/DA6.TDA1/"))).ShouldBeFalse();

@@ -62,7 +62,7 @@ public abstract class WorksPageTests(PagesFixture pages)
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Saved.ShouldBeNull();
         page.Text.ShouldContain("Có lỗi, chưa lưu gì");
-        page.Errors.ShouldHaveSingleItem().ShouldBe("Tổng mức (đồng): 'một tỷ' không phải là số nguyên (not a whole number)");
+        page.Errors.ShouldHaveSingleItem().ShouldBe("Tổng mức (đồng): 'một tỷ' không phải số viết kiểu Việt Nam: dấu chấm phân cách hàng nghìn, dấu phẩy thập phân, ví dụ 1.500.000 hoặc 1,5 (not a number in Vietnamese notation)");
         await using var db = pages.Context();
         (await db.Works.AnyAsync(w => w.Code == "W-HTTP-2")).ShouldBeFalse();
         (await db.AuditEntries.AnyAsync(a => a.EntityKey == "W-HTTP-2")).ShouldBeFalse();
