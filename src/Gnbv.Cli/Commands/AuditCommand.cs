@@ -29,7 +29,7 @@ public static class AuditCommand
                 scope = db.OrgUnits.Where(x => x.Path.StartsWith(orgUnit.Path)).Select(x => x.Id);
             }
             var records = await cli.Get<AuditLog>().QueryAsync(scope, includeShared: scope is null,
-                new AuditQuery(parse.GetValue(entity), parse.GetValue(key), Limit: parse.GetValue(limit)), ct);
+                new AuditQuery(parse.GetValue(entity), parse.GetValue(key), Limit: parse.GetValue(limit), Accounts: true), ct);
             var file = parse.GetValue(output);
             await using var writer = file is null ? null : new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(true));
             var target = writer ?? io.Out;

@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Audit;
 
-/// <summary>What to read from the audit: one kind of record, one record (its key), a time window.</summary>
-public sealed record AuditQuery(string? Entity = null, string? Key = null, DateTime? From = null, DateTime? To = null, int Limit = 1000);
+/// <summary>
+/// What to read from the audit: one kind of record, one record (its key), a time window; the
+/// records about accounts (<see cref="AuditEntities.Accounts"/>) only when <paramref name="Accounts"/>
+/// says the reader is an administrator or the CLI.
+/// </summary>
+public sealed record AuditQuery(string? Entity = null, string? Key = null, DateTime? From = null, DateTime? To = null, int Limit = 1000, bool Accounts = false);
 
 /// <summary>One change as users read it: the record, what each field was and became, who, when, why.</summary>
 public sealed record AuditRecord(string Entity, string Key, string? Unit, string Action, IReadOnlyDictionary<string, string?[]> Changes,
@@ -34,6 +38,7 @@ public sealed class AuditLog(AppDbContext db)
         {
             var entries = db.AuditEntries.AsNoTracking();
             if (q.Entity is { } entity) entries = entries.Where(a => a.Entity == entity);
+            if (!q.Accounts) entries = entries.Where(a => a.Entity != AuditEntities.User && a.Entity != AuditEntities.ApiToken);
             if (q.Key is { } key) entries = entries.Where(a => a.EntityKey == key);
             if (q.From is { } from) entries = entries.Where(a => a.ChangedAt >= from);
             if (q.To is { } to) entries = entries.Where(a => a.ChangedAt < to);

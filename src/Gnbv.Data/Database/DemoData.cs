@@ -26,8 +26,15 @@ public sealed class DemoData(AppDbContext db, PackageImporter importer, UserAdmi
         ("baolam.xem", "Thành viên Ban Chỉ đạo huyện Bảo Lâm", Roles.Viewer, "042"),
     ];
 
-    public async Task<IReadOnlyList<(string File, ImportResult Result)>> LoadAsync(bool skipIfLoaded, CancellationToken ct = default)
+    /// <summary>The demo accounts the last <see cref="LoadAsync"/> created (none when they existed already).</summary>
+    public IReadOnlyList<string> CreatedUsers => _created;
+
+    private readonly List<string> _created = [];
+
+    /// <param name="password">The demo accounts' password when they are created; null: the documented <see cref="Password"/>.</param>
+    public async Task<IReadOnlyList<(string File, ImportResult Result)>> LoadAsync(bool skipIfLoaded, CancellationToken ct = default, string? password = null)
     {
+        _created.Clear();
         var results = new List<(string, ImportResult)>();
         foreach (var file in Files)
         {
@@ -41,7 +48,10 @@ public sealed class DemoData(AppDbContext db, PackageImporter importer, UserAdmi
         {
             var normalized = user.ToUpperInvariant();
             if (!await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-                await users.CreateAsync(user, fullName, role, unit, Password, ct);
+            {
+                await users.CreateAsync(user, fullName, role, unit, password ?? Password, ct);
+                _created.Add(user);
+            }
         }
         return results;
     }

@@ -89,8 +89,31 @@ public sealed class HouseholdImporter(AppDbContext db, TimeProvider clock, Regis
         progress?.Report(new HouseholdImportProgress("check", result.Rows, result.Households, total, total));
         await stage.IndexAsync(ct);
         await stage.LockCommunesAsync(ct);
-        var conflicts = await HouseholdMerge.CheckAsync(stage, ct);
-        if (conflicts.Count > 0) throw new ImportFailedException(conflicts);
+        var elsewhere = new List<ImportError>();
+        var conflicts = await HouseholdMerge.CheckAsync(stage, options.Actor.IsAdmin ? null : options.Actor.UnitPath ?? "\u0000", elsewhere, ct);
+        if (conflicts.Count > 0)
+        {
+            if (elsewhere.Count > 0)
+            {
+                // Nothing of the import is kept, but the attempt is: someone holds citizen IDs registered
+                // in another unit's households, which the administrator (who reads the account and
+                // registry audit everywhere) may need to follow up.
+                await tx.RollbackAsync(ct);
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    Entity = AuditEntities.HouseholdImport,
+                    EntityKey = Path.GetFileName(options.Source.Length > 0 ? options.Source : fileName),
+                    Action = "refused",
+                    Changes = JsonSerializer.Serialize(new { citizenIdsRegisteredElsewhere = elsewhere.Count, lines = elsewhere.Select(e => e.Line).ToList() }),
+                    Reason = "số CCCD đã đăng ký ở đơn vị khác (citizen IDs registered elsewhere)",
+                    ChangedBy = options.Actor.Name,
+                    ChangedAt = clock.UtcNow(),
+                    OrgUnitId = options.Actor.UnitId,
+                });
+                await db.SaveChangesAsync(ct);
+            }
+            throw new ImportFailedException(conflicts);
+        }
 
         result.Stages["check"] = watch.Elapsed.TotalSeconds - result.Stages.Values.Sum();
         progress?.Report(new HouseholdImportProgress("merge", result.Rows, result.Households, total, total));

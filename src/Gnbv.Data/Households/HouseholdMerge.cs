@@ -15,7 +15,14 @@ public sealed record MergeCounts(int Created, int Updated, int Members, int Memb
 /// </summary>
 public static class HouseholdMerge
 {
-    public static async Task<List<ImportError>> CheckAsync(RegistryStage stage, CancellationToken ct)
+    /// <summary>The message for a citizen ID held outside the importer's subtree: that it is registered elsewhere, nothing more.</summary>
+    public static string RegisteredElsewhere(string citizenId) =>
+        $"số CCCD {HouseholdRowParser.Mask(citizenId)} đã được đăng ký ở đơn vị khác; liên hệ cấp huyện, tỉnh để xác minh (citizen ID registered elsewhere)";
+
+    /// <param name="scopePath">The importer's subtree (the unit path its actor may read); null for everywhere
+    /// (administrator, CLI). A citizen ID held by a household outside it is reported as registered
+    /// elsewhere, without that household's code or commune, and counted in <paramref name="elsewhere"/>.</param>
+    public static async Task<List<ImportError>> CheckAsync(RegistryStage stage, string? scopePath, List<ImportError> elsewhere, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         foreach (var r in await stage.QueryAsync("""
@@ -51,7 +58,7 @@ public static class HouseholdMerge
             errors.Add(new ImportError("households", 0, Convert.ToInt32(r[2], CultureInfo.InvariantCulture), "household_code",
                 $"hộ này và hộ ở dòng {r[1]} đều là hộ '{r[0]}' đã có (cùng mã hoặc cùng số CCCD thành viên) (two rows match one household)"));
         foreach (var r in await stage.QueryAsync("""
-            SELECT sm.line, sm.citizen_id, h."Code", u."Name"
+            SELECT sm.line, sm.citizen_id, h."Code", u."Name", u."Path"
             FROM stage_m sm
             JOIN stage_h s ON s.org_unit_id = sm.org_unit_id AND s.code = sm.code
             JOIN household_members m ON m."CitizenId" = sm.citizen_id
@@ -61,8 +68,19 @@ public static class HouseholdMerge
               AND NOT EXISTS (SELECT 1 FROM stage_h o WHERE o.target_id = m."HouseholdId")
             ORDER BY sm.line LIMIT 200
             """, ct))
-            errors.Add(new ImportError("households", 0, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), "citizen_id",
-                $"số CCCD {HouseholdRowParser.Mask((string)r[1]!)} đã thuộc hộ '{r[2]}' ({r[3]}); tách khỏi hộ đó trước (citizen ID belongs to another household)"));
+        {
+            var line = Convert.ToInt32(r[0], CultureInfo.InvariantCulture);
+            var citizenId = (string)r[1]!;
+            if (scopePath is null || ((string)r[4]!).StartsWith(scopePath, StringComparison.Ordinal))
+                errors.Add(new ImportError("households", 0, line, "citizen_id",
+                    $"số CCCD {HouseholdRowParser.Mask(citizenId)} đã thuộc hộ '{r[2]}' ({r[3]}); tách khỏi hộ đó trước (citizen ID belongs to another household)"));
+            else
+            {
+                var error = new ImportError("households", 0, line, "citizen_id", RegisteredElsewhere(citizenId));
+                errors.Add(error);
+                elsewhere.Add(error);
+            }
+        }
         return errors;
     }
 

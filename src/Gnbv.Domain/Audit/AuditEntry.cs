@@ -50,7 +50,16 @@ public static class AuditEntities
     /// <summary>Data values keep their own change log (data_value_changes); the audit export merges it under this name.</summary>
     public const string Value = "value";
 
-    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport, HouseholdCensus];
+    /// <summary>An account changed by an administrator: created, disabled, enabled, role or unit changed, password reset.</summary>
+    public const string User = "user";
+
+    /// <summary>A personal access token created or revoked (key "user/prefix"; never the token).</summary>
+    public const string ApiToken = "api-token";
+
+    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport, HouseholdCensus, User, ApiToken];
+
+    /// <summary>Records about accounts, which only administrators (and the CLI) read.</summary>
+    public static readonly IReadOnlyList<string> Accounts = [User, ApiToken];
 
     public static string VietnameseName(string entity) => entity switch
     {
@@ -64,6 +73,8 @@ public static class AuditEntities
         HouseholdImport => "Nhập danh sách hộ",
         HouseholdExport => "Xuất danh sách hộ",
         HouseholdCensus => "Kết quả rà soát hộ",
+        User => "Tài khoản người dùng",
+        ApiToken => "Token truy cập API",
         _ => entity,
     };
 
@@ -73,6 +84,12 @@ public static class AuditEntities
         "update" => "Sửa",
         "delete" => "Xóa",
         "export" => "Xuất",
+        "disable" => "Khóa tài khoản",
+        "enable" => "Mở khóa tài khoản",
+        "role" => "Đổi vai trò, đơn vị",
+        "password" => "Đặt lại mật khẩu",
+        "revoke" => "Thu hồi",
+        "refused" => "Bị từ chối",
         _ => action,
     };
 
@@ -106,6 +123,13 @@ public static class AuditEntities
         "Text" => "Nội dung",
         "DataSet" => "Bộ số liệu",
         "State" => "Trạng thái",
+        "Role" => "Vai trò",
+        "Unit" => "Đơn vị",
+        "DisabledAt" => "Khóa lúc",
+        "Password" => "Mật khẩu",
+        "TokensRevoked" => "Số token thu hồi",
+        "ExpiresAt" => "Hết hạn",
+        "RevokedAt" => "Thu hồi lúc",
         _ => field,
     };
 

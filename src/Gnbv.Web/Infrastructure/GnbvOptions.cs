@@ -18,4 +18,25 @@ public sealed class GnbvOptions
 
     /// <summary>Sign-in attempts accepted per minute from one address (password guessing is refused with 429 past it).</summary>
     public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, besides loopback:
+    /// addresses or networks, comma-separated ("10.0.0.5, 10.1.0.0/16"). Behind them a request that
+    /// reached the proxy over HTTPS is HTTPS here: the cookies are Secure and HSTS is sent.
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>The addresses and networks of <see cref="KnownProxies"/>; an entry that is neither is refused at start.</summary>
+    public (List<System.Net.IPAddress> Proxies, List<System.Net.IPNetwork> Networks) ParseKnownProxies()
+    {
+        var proxies = new List<System.Net.IPAddress>();
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in (KnownProxies ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network)) networks.Add(network);
+            else if (System.Net.IPAddress.TryParse(entry, out var address)) proxies.Add(address);
+            else throw new FormatException(entry);
+        }
+        return (proxies, networks);
+    }
 }

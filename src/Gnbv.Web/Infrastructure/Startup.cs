@@ -5,6 +5,7 @@ using Gnbv.Domain.Time;
 using Gnbv.Reports;
 using Gnbv.Web.Components;
 using Gnbv.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,19 @@ public static class Startup
             .PostConfigure(o => o.LoadDemo |= Environment.GetEnvironmentVariable("GNBV_DEMO") is "1" or "true")
             .Validate(o => o.MaxRequestMegabytes is >= 1 and <= 2048, "Gnbv:MaxRequestMegabytes phải từ 1 đến 2048 (MB)")
             .Validate(o => o.SignInsPerMinute is >= 1 and <= 10_000, "Gnbv:SignInsPerMinute phải từ 1 đến 10000")
+            .Validate(o => { try { o.ParseKnownProxies(); return true; } catch (FormatException) { return false; } },
+                "Gnbv:KnownProxies: mỗi mục phải là địa chỉ IP hoặc mạng (10.0.0.5, 10.1.0.0/16) (invalid proxy address)")
             .ValidateOnStart();
+        // A reverse proxy's client address and scheme (loopback, and the configured proxies, only):
+        // behind an HTTPS proxy the request is HTTPS, so the cookies get Secure and HSTS is sent.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<GnbvOptions>>((o, gnbv) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var (proxies, networks) = gnbv.Value.ParseKnownProxies();
+            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+            foreach (var network in networks) o.KnownIPNetworks.Add(network);
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddGnbvRequestLimits();
         services.AddGnbvHealthChecks();
         // The one clock every date decision reads: the system's, or the instant GNBV_TEST_NOW pins (test-only).
@@ -107,12 +120,27 @@ public static class Startup
             if (!app.Environment.IsDevelopment() && await DemoGuard.InspectAsync(db) == DemoTarget.HoldsData)
                 throw new InvalidOperationException(DemoGuard.Refusal("GNBV_DEMO=1 (Gnbv:LoadDemo)"));
             db.Actor = "demo";
-            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(skipIfLoaded: true);
+            // The documented password only where the sign-in page may show it; elsewhere (Production)
+            // the demo accounts get a random one, written once to the log when they are created.
+            var documented = DemoUsesDocumentedPassword(app.Environment);
+            var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+            var password = documented ? DemoData.Password : Gnbv.Data.Users.UserAdmin.GeneratePassword();
+            await demo.LoadAsync(skipIfLoaded: true, password: password);
+            if (!documented && demo.CreatedUsers.Count > 0)
+                app.Logger.LogWarning("Demo accounts {Users} created with the password {Password} (shown this once; outside Development the demo never uses the documented password)",
+                    string.Join(", ", demo.CreatedUsers), password);
         }
     }
 
+    /// <summary>Development and the test host: where the demo accounts have the README's password and the sign-in page names it.</summary>
+    public static bool DemoUsesDocumentedPassword(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
     public static WebApplication UseGnbv(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // Only on an HTTPS request (and never for localhost): a browser that saw it comes back over HTTPS only.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseGnbvRequestLimits();
@@ -141,6 +169,7 @@ public static class Startup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseCookieApiAntiforgery();
 
         HealthEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -164,13 +193,14 @@ public static class Startup
         Features.Submissions.CompletenessApi.Map(api);
         Features.Audit.AuditApi.Map(api);
         Features.Households.HouseholdsApi.Map(api);
+        Features.Users.UsersApi.Map(api);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == name) ?? Cultures[0];
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(Features.Account.AccountEndpoints.SafeReturnUrl(returnUrl));
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();
         return app;

@@ -103,6 +103,16 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         EndpointCase.Send("POST", "/api/v1/fundingSources", Guard.Admin, _ => new[] { new { code = "THU", name = "Nguồn thử" } }),
         EndpointCase.Send("POST", "/api/v1/disaggregations", Guard.Admin, _ => new[] { new { code = "thu", name = "Phân tổ thử" } }),
         EndpointCase.Send("POST", "/api/v1/indicators/", Guard.Admin, _ => new[] { new { code = "THU", name = "Chỉ tiêu thử", unitOfMeasure = "hộ" } }),
+        // Account control acts on lybon, who is none of the callers; each step is idempotent, so the admin's second call is 200 too.
+        EndpointCase.Get("/api/v1/users/", Guard.Admin, _ => "/api/v1/users"),
+        EndpointCase.Send("POST", "/api/v1/users/{userName}/disable", Guard.Admin, _ => new { reason = "thử" }, "/api/v1/users/lybon/disable"),
+        EndpointCase.Send("POST", "/api/v1/users/{userName}/enable", Guard.Admin, _ => new { reason = "thử" }, "/api/v1/users/lybon/enable"),
+        EndpointCase.Send("PUT", "/api/v1/users/{userName}/role", Guard.Admin, _ => new { role = "commune-officer", unit = "01294" }, "/api/v1/users/lybon/role"),
+        EndpointCase.Send("POST", "/api/v1/users/{userName}/password", Guard.Admin, _ => new { password = "mat-khau-moi-2026" }, "/api/v1/users/lybon/password"),
+        EndpointCase.Get("/api/v1/users/{userName}/tokens", Guard.Admin, _ => "/api/v1/users/lybon/tokens"),
+        // A token id only the test that creates it knows: AccountControlTests revoke one; here, who is refused.
+        EndpointCase.Send("POST", "/api/v1/users/{userName}/tokens/{token}/revoke", Guard.Admin, _ => new { }, "/api/v1/users/lybon/tokens/1/revoke") with { DenialsOnly = true },
+        EndpointCase.Send("POST", "/api/v1/users/{userName}/tokens/revoke", Guard.Admin, _ => new { }, "/api/v1/users/lybon/tokens/revoke"),
     ];
 
     /// <summary>Stands in a URL for a household of the unit called (in its subtree), for the endpoints that take a household id.</summary>

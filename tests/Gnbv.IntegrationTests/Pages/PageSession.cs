@@ -39,6 +39,9 @@ public sealed class PageSession : IDisposable
         return await _client.PostAsync(login.Action, login.Content(without: withAntiforgeryToken ? null : HtmlForm.AntiforgeryField));
     }
 
+    /// <summary>Any request with this session's cookies (an API call a page's script could make), redirects not followed.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     /// <summary>The raw answer to a GET, redirects not followed.</summary>
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 

@@ -8,7 +8,7 @@ namespace Gnbv.IntegrationTests.Pages;
 /// collection: starting the app and loading the demo is most of a page test's cost, and each
 /// test writes records of its own (its own codes), so they do not see each other. The tests of
 /// a collection run one after another. Each user signs in once, through the sign-in form: the app
-/// allows Gnbv:SignInsPerMinute (10) sign-in posts a minute, and the collection makes 7 today.
+/// allows Gnbv:SignInsPerMinute (10) sign-in posts a minute, and the collection makes 8 today.
 /// </summary>
 public abstract class PagesFixture(DatabaseProvider provider) : IAsyncLifetime
 {

@@ -13,7 +13,7 @@ public static class AuditApi
             {
                 var scope = await actor.ScopeAsync(orgUnit, ct);
                 var records = await log.QueryAsync(scope, includeShared: string.IsNullOrWhiteSpace(orgUnit),
-                    new AuditQuery(entity, key, from?.ToUniversalTime(), to?.ToUniversalTime(), limit ?? 1000), ct);
+                    new AuditQuery(entity, key, from?.ToUniversalTime(), to?.ToUniversalTime(), limit ?? 1000, Accounts: (await actor.GetAsync(ct)).IsAdmin), ct);
                 if (format != "csv") return Results.Ok(records);
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"nhat-ky-thay-doi.csv\"";
                 await using var writer = new StringWriter();
@@ -21,6 +21,6 @@ public static class AuditApi
                 return Results.Text("\uFEFF" + writer, "text/csv; charset=utf-8");
             })
             .WithTags("Audit").WithName("GetAudit")
-            .WithSummary("Nhật ký thay đổi (ai, khi nào, cũ, mới, lý do) của số liệu, vốn, giải ngân, công trình, văn bản, nội dung báo cáo, gửi/duyệt; format=csv để tải về");
+            .WithSummary("Nhật ký thay đổi (ai, khi nào, cũ, mới, lý do) của số liệu, vốn, giải ngân, công trình, văn bản, nội dung báo cáo, gửi/duyệt (tài khoản và token: chỉ quản trị); format=csv để tải về");
     }
 }

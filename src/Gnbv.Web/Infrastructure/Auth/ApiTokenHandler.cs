@@ -11,17 +11,17 @@ namespace Gnbv.Web.Infrastructure.Auth;
 /// <summary>Authenticates "Authorization: Bearer gnbv_..." with a personal access token.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokens tokens, IOptions<IdentityOptions> identity, TimeProvider clock)
+    ApiTokens tokens, IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        // A disabled account's tokens are refused; a sign-in lockout (wrong passwords, which anyone
+        // can type) does not touch them: it would let a stranger cut off an integration.
         var found = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        // Identity 10 sets LockoutEnd by the system clock (its UserManager reads no TimeProvider before
-        // .NET 11); in production the injected clock is the system clock, so the two agree.
-        if (found is not { User: var user } || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        if (found is null)
             return AuthenticateResult.Fail("Token không hợp lệ, đã thu hồi hoặc hết hạn (invalid token)");
         return AuthenticateResult.Success(new AuthenticationTicket(Principal(found), Scheme.Name));
     }

@@ -16,6 +16,7 @@ public static class AuthSetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<PasswordSignIn>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = UserAdmin.MinPasswordLength;
@@ -43,11 +44,21 @@ public static class AuthSetup
             o.Cookie.Name = "gnbv.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS, the proxy's included (forwarded headers, Startup).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request: a signed-out, disabled or changed account's cookie stops working at once.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             // The API answers 401/403; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CookieApiAntiforgery.HeaderName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddAuthorizationBuilder()

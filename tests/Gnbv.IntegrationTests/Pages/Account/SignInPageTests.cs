@@ -29,7 +29,7 @@ public abstract class SignInPageTests(PagesFixture pages)
         var back = response.Headers.Location!.OriginalString;
         back.ShouldStartWith("/account/login?error=invalid");
         var page = new PostedPage(HttpStatusCode.OK, await visitor.GetPageAsync(back));
-        page.Errors.ShouldHaveSingleItem().ShouldBe("Tên đăng nhập hoặc mật khẩu không đúng.");
+        page.Errors.ShouldHaveSingleItem().ShouldBe("Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, đăng nhập tạm dừng 15 phút.");
         using var home = await visitor.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

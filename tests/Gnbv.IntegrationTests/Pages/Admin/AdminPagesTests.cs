@@ -171,6 +171,48 @@ public abstract class AdminPagesTests(PagesFixture pages)
     }
 
     [Fact]
+    public async Task UserPage_Administrator_DisablesEnablesChangesRoleResetsPasswordAndRevokesTokens_OnlyWithTheAntiforgeryToken()
+    {
+        await using (var setup = pages.Context())
+        {
+            await setup.Service<Gnbv.Data.Users.UserAdmin>().CreateAsync("xa.khoa", "Cán bộ sẽ nghỉ", Roles.CommuneOfficer, "01294", "MatKhauKhoa2026!");
+            await setup.Service<Gnbv.Data.Users.ApiTokens>().CreateAsync("xa.khoa", "tích hợp", days: 30);
+        }
+        using var officer = await PageSession.SignInAsync(pages.App, "xa.khoa", "MatKhauKhoa2026!");
+        var admin = await pages.AsAsync("admin");
+        const string url = "/admin/users?user=xa.khoa";
+
+        var disable = (await admin.FormAsync(url, "account")).Set("reason", "nghỉ việc").Press("op", "disable");
+        (await admin.PostAsync(disable, withAntiforgeryToken: false)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        await using (var before = pages.Context()) (await before.Users.SingleAsync(u => u.UserName == "xa.khoa")).DisabledAt.ShouldBeNull();
+        var disabled = await admin.PostAsync(disable);
+        disabled.Errors.ShouldBeEmpty();
+        disabled.Saved.ShouldNotBeNull().ShouldStartWith("Đã khóa xa.khoa");
+        using (var home = await officer.GetAsync("/")) home.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the officer's session ended");
+
+        (await admin.PostAsync((await admin.FormAsync(url, "account")).Press("op", "enable"))).Saved.ShouldNotBeNull().ShouldStartWith("Đã mở khóa");
+        var role = await admin.PostAsync((await admin.FormAsync(url, "role")).Set("role", Roles.Viewer).Set("unit", "042").Set("reason", "chuyển"));
+        role.Errors.ShouldBeEmpty();
+        var reset = await admin.PostAsync((await admin.FormAsync(url, "account")).Press("op", "password"));
+        reset.Saved.ShouldNotBeNull().ShouldContain("chỉ hiện một lần");
+        int id;
+        await using (var db = pages.Context())
+            id = (await db.Service<Gnbv.Data.Users.ApiTokens>().CreateAsync("xa.khoa", "mới", days: 7)).Token.Id;
+        var revoke = await admin.PostAsync((await admin.FormAsync(url, "tokens")).Set("reason", "lộ").Press("token", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        revoke.Saved.ShouldNotBeNull().ShouldBe("Đã thu hồi 1 token của xa.khoa.");
+
+        await using var check = pages.Context();
+        var user = await check.Users.Include(u => u.OrgUnit).SingleAsync(u => u.UserName == "xa.khoa");
+        user.DisabledAt.ShouldBeNull();
+        user.OrgUnit!.Code.ShouldBe("042");
+        (await check.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAt == null)).ShouldBe(0);
+        var audit = await check.AuditEntries.Where(a => a.Entity == Gnbv.Domain.Audit.AuditEntities.User && a.EntityKey == "xa.khoa").OrderBy(a => a.Id).ToListAsync();
+        audit.Select(a => a.Action).ShouldBe(["insert", "disable", "enable", "role", "password"]);
+        audit.Skip(1).ShouldAllBe(a => a.ChangedBy == "admin");
+        audit[1].Reason.ShouldBe("nghỉ việc");
+    }
+
+    [Fact]
     public async Task UserForm_ShortPassword_IsRefusedNamingTheField_AndNothingIsWritten()
     {
         var admin = await pages.AsAsync("admin");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Gnbv.Data.Sqlite.Migrations
+namespace Gnbv.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,16 +30,16 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Entity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,12 +50,12 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "data_sets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DueDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sort = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueDays = table.Column<int>(type: "integer", nullable: false),
+                    Sort = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,20 +66,20 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "data_value_changes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisaggregationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OldValue = table.Column<decimal>(type: "TEXT", precision: 24, scale: 6, nullable: true),
-                    NewValue = table.Column<decimal>(type: "TEXT", precision: 24, scale: 6, nullable: true),
-                    OldComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    DisaggregationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OldValue = table.Column<decimal>(type: "numeric(24,6)", precision: 24, scale: 6, nullable: true),
+                    NewValue = table.Column<decimal>(type: "numeric(24,6)", precision: 24, scale: 6, nullable: true),
+                    OldComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,11 +90,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "disaggregations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,11 +105,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "funding_sources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,13 +120,13 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "import_runs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,19 +137,19 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "org_units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    OfficialCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SuccessorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OfficialCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuccessorId = table.Column<int>(type: "integer", nullable: true),
+                    ProvinceCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,12 +172,12 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "periods",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,21 +188,21 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "poverty_standards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FromYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    IncomeLineRural = table.Column<long>(type: "INTEGER", nullable: false),
-                    IncomeLineUrban = table.Column<long>(type: "INTEGER", nullable: false),
-                    AverageUpperRural = table.Column<long>(type: "INTEGER", nullable: true),
-                    AverageUpperUrban = table.Column<long>(type: "INTEGER", nullable: true),
-                    ScoreALineRural = table.Column<int>(type: "INTEGER", nullable: true),
-                    ScoreALineUrban = table.Column<int>(type: "INTEGER", nullable: true),
-                    PoorMinDeprivations = table.Column<int>(type: "INTEGER", nullable: false),
-                    PointsPerDeprivation = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FromYear = table.Column<int>(type: "integer", nullable: false),
+                    ToYear = table.Column<int>(type: "integer", nullable: false),
+                    IncomeLineRural = table.Column<long>(type: "bigint", nullable: false),
+                    IncomeLineUrban = table.Column<long>(type: "bigint", nullable: false),
+                    AverageUpperRural = table.Column<long>(type: "bigint", nullable: true),
+                    AverageUpperUrban = table.Column<long>(type: "bigint", nullable: true),
+                    ScoreALineRural = table.Column<int>(type: "integer", nullable: true),
+                    ScoreALineUrban = table.Column<int>(type: "integer", nullable: true),
+                    PoorMinDeprivations = table.Column<int>(type: "integer", nullable: false),
+                    PointsPerDeprivation = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,16 +213,16 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "program_items",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProgramCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Phase = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    ProgramCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Phase = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,20 +239,20 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "validation_rules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Left = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Operator = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Right = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Tolerance = table.Column<decimal>(type: "TEXT", precision: 12, scale: 6, nullable: true),
-                    Parameters = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PeriodTypes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Left = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Operator = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Right = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Tolerance = table.Column<decimal>(type: "numeric(12,6)", precision: 12, scale: 6, nullable: true),
+                    Parameters = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PeriodTypes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,11 +263,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,23 +284,24 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: true),
+                    DisabledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,15 +318,15 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "documents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IssuerUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuerUnitId = table.Column<int>(type: "integer", nullable: true),
+                    IssuerName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,21 +343,21 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "households",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Village = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Area = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    EthnicMinority = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PolicyGroups = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PovertyCauses = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Village = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Area = table.Column<int>(type: "integer", nullable: false),
+                    HeadName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EthnicMinority = table.Column<bool>(type: "boolean", nullable: false),
+                    PolicyGroups = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PovertyCauses = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -372,12 +374,12 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "report_templates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -394,15 +396,15 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "report_sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    SectionCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,14 +427,14 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "submissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DataSet = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "values"),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    DataSet = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "values"),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,13 +457,13 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "deprivation_indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PovertyStandardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Dimension = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Sort = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PovertyStandardId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Sort = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -478,14 +480,14 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "disbursements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FundingSourceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountDong = table.Column<long>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: false),
+                    FundingSourceId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    AmountDong = table.Column<long>(type: "bigint", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -520,15 +522,15 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    UnitOfMeasure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ValueType = table.Column<int>(type: "INTEGER", nullable: false),
-                    Aggregation = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UnitOfMeasure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ValueType = table.Column<int>(type: "integer", nullable: false),
+                    Aggregation = table.Column<int>(type: "integer", nullable: false),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -545,20 +547,20 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "works",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsNew = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    BudgetDong = table.Column<long>(type: "INTEGER", nullable: true),
-                    DisbursedDong = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: false),
+                    IsNew = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartYear = table.Column<int>(type: "integer", nullable: true),
+                    EndYear = table.Column<int>(type: "integer", nullable: true),
+                    BudgetDong = table.Column<long>(type: "bigint", nullable: true),
+                    DisbursedDong = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -581,16 +583,16 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -607,11 +609,11 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -628,10 +630,10 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -648,8 +650,8 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -672,10 +674,10 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -692,16 +694,16 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "capital_allocations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FundingSourceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CarriedOverFromYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    AmountDong = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecisionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: false),
+                    FundingSourceId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CarriedOverFromYear = table.Column<int>(type: "integer", nullable: true),
+                    AmountDong = table.Column<long>(type: "bigint", nullable: false),
+                    DecisionId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -736,8 +738,8 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "document_program_items",
                 columns: table => new
                 {
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -760,20 +762,20 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "census_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    PovertyStandardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Income = table.Column<long>(type: "INTEGER", nullable: true),
-                    ScoreA = table.Column<int>(type: "INTEGER", nullable: true),
-                    DeprivedMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoreB = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpectedEscape = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SupportPlan = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PovertyStandardId = table.Column<int>(type: "integer", nullable: false),
+                    Income = table.Column<long>(type: "bigint", nullable: true),
+                    ScoreA = table.Column<int>(type: "integer", nullable: true),
+                    DeprivedMask = table.Column<int>(type: "integer", nullable: false),
+                    ScoreB = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    ExpectedEscape = table.Column<bool>(type: "boolean", nullable: false),
+                    SupportPlan = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -796,16 +798,16 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "household_members",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Relation = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    IsHead = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CitizenId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BirthYear = table.Column<int>(type: "integer", nullable: true),
+                    Sex = table.Column<int>(type: "integer", nullable: false),
+                    Relation = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IsHead = table.Column<bool>(type: "boolean", nullable: false),
+                    CitizenId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -822,14 +824,14 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "submission_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: false),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: false),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -846,20 +848,20 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "data_values",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisaggregationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 24, scale: 6, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FromRegistry = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    DisaggregationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(24,6)", precision: 24, scale: 6, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FromRegistry = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -894,9 +896,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "indicator_disaggregations",
                 columns: table => new
                 {
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisaggregationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    DisaggregationId = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -919,14 +921,14 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "targets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisaggregationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 24, scale: 6, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    DisaggregationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(24,6)", precision: 24, scale: 6, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -955,18 +957,18 @@ namespace Gnbv.Data.Sqlite.Migrations
                 name: "support_records",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ProgramItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FundingSourceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
-                    Quantity = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    MemberId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProgramItemId = table.Column<int>(type: "integer", nullable: true),
+                    FundingSourceId = table.Column<int>(type: "integer", nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1071,7 +1073,7 @@ namespace Gnbv.Data.Sqlite.Migrations
                 column: "FundingSourceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_capital_allocations_OrgUnitId_ProgramItemId_FundingSourceId_Year_CarriedOverFromYear",
+                name: "IX_capital_allocations_OrgUnitId_ProgramItemId_FundingSourceId~",
                 table: "capital_allocations",
                 columns: new[] { "OrgUnitId", "ProgramItemId", "FundingSourceId", "Year", "CarriedOverFromYear" },
                 unique: true);
@@ -1147,7 +1149,7 @@ namespace Gnbv.Data.Sqlite.Migrations
                 column: "FundingSourceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_disbursements_OrgUnitId_ProgramItemId_FundingSourceId_PeriodId",
+                name: "IX_disbursements_OrgUnitId_ProgramItemId_FundingSourceId_Perio~",
                 table: "disbursements",
                 columns: new[] { "OrgUnitId", "ProgramItemId", "FundingSourceId", "PeriodId" },
                 unique: true);
