@@ -38,6 +38,9 @@ public static class AuditEntities
     public const string ReportSection = "report-section";
     public const string Submission = "submission";
 
+    /// <summary>A unit's report template (the wording of its reports and of the units below it): old and new text.</summary>
+    public const string ReportTemplate = "report-template";
+
     /// <summary>A household list imported (one entry per file: counts, not the personal data).</summary>
     public const string HouseholdImport = "household-import";
 
@@ -50,7 +53,7 @@ public static class AuditEntities
     /// <summary>Data values keep their own change log (data_value_changes); the audit export merges it under this name.</summary>
     public const string Value = "value";
 
-    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport, HouseholdCensus];
+    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, ReportTemplate, Submission, HouseholdImport, HouseholdExport, HouseholdCensus];
 
     public static string VietnameseName(string entity) => entity switch
     {
@@ -60,6 +63,7 @@ public static class AuditEntities
         Work => "Công trình",
         Document => "Văn bản",
         ReportSection => "Nội dung báo cáo",
+        ReportTemplate => "Mẫu báo cáo",
         Submission => "Gửi, duyệt số liệu",
         HouseholdImport => "Nhập danh sách hộ",
         HouseholdExport => "Xuất danh sách hộ",
