@@ -54,7 +54,7 @@ public sealed class TemplateEditor(AppDbContext db, ReportDataBuilder builder, I
         }
 
         var own = await db.ReportTemplates.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id, ct);
-        if (own is null) db.ReportTemplates.Add(own = new ReportTemplate { OrgUnitId = unit.Id, OrgUnit = unit, Text = text });
+        if (own is null) db.ReportTemplates.Add(own = new ReportTemplate { OrgUnitId = unit.Id, Text = text });
         own.Text = text;
         own.UpdatedBy = actor.Name;
         own.UpdatedAt = clock.UtcNow();
