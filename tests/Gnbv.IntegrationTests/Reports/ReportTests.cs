@@ -278,6 +278,24 @@ public class ReportTests_Sqlite() : ReportTests(DatabaseProvider.Sqlite)
         }
     }
 
+    [Fact]
+    public async Task Pdf_CarriesANarrativesLayoutMarkersAsText()
+    {
+        PdfConverter.FindSoffice().ShouldNotBeNull("LibreOffice is not installed: the README test command installs it");
+        await LoadDemoAsync();
+        await ImportAsync(new ImportPackage { ReportSections = [new() { OrgUnit = "042", Period = "2023S1", Section = "V", Text = "[[bogus:placeholder]]\n# text\n[[table:capital]]" }] });
+        await using var db = Context();
+        var unit = await db.OrgUnits.SingleAsync(x => x.Code == "042");
+        var report = await db.Service<ReportService>().GenerateAsync(unit, Period.Parse("2023S1"));
+        var dir = Directory.CreateTempSubdirectory("gnbv-pdf-test-");
+        var pdfPath = Path.Combine(dir.FullName, "r.pdf");
+        await File.WriteAllBytesAsync(pdfPath, await PdfConverter.ConvertAsync(report.Docx));
+        var lines = Run("pdftotext", "-layout", pdfPath, "-").Split('\n').Select(l => l.Trim()).ToList();
+        lines.ShouldContain("[[bogus:placeholder]]");
+        lines.ShouldContain("# text");
+        lines.ShouldContain("[[table:capital]]");
+    }
+
     private static string Run(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
