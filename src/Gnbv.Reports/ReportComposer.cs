@@ -1,10 +1,10 @@
 using System.Reflection;
-using Fluid;
 using Gnbv.Data.Values;
 using Gnbv.Domain;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Reports;
 using Gnbv.Reports.Charts;
+using Gnbv.Reports.Templating;
 
 namespace Gnbv.Reports;
 
@@ -15,8 +15,6 @@ namespace Gnbv.Reports;
 public static class ReportComposer
 {
     public const string DefaultTemplateName = "report-mau-01.liquid";
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = CreateOptions();
 
     public static string DefaultTemplate()
     {
@@ -25,35 +23,37 @@ public static class ReportComposer
         return reader.ReadToEnd();
     }
 
-    /// <summary>Checks a template before it is stored, so a unit cannot save one that breaks its reports.</summary>
-    public static void Validate(string template)
-    {
-        if (!Parser.TryParse(template, out _, out var error))
-            throw new DomainException($"Mẫu báo cáo không hợp lệ (invalid Liquid template): {error}");
-    }
+    /// <summary>Checks that a template parses (length, nesting, allowed tags); <see cref="TemplateEditor"/> also renders it before storing it.</summary>
+    public static void Validate(string template) => TemplateEngine.Parse(template);
 
-    public static ReportDocument Compose(ReportData data, ValueExport export, string? template, IChartRenderer charts)
+    /// <summary>
+    /// The report model from a template (null: the shipped one). Layout comes from the template's
+    /// own text only: a line the template starts with <c># </c> is a heading, a line that is a
+    /// <c>[[...]]</c> of the template is a table or chart; what it prints with <c>{{ }}</c>
+    /// (narratives, names) is text wherever it stands (<see cref="TextMarks"/>).
+    /// </summary>
+    public static async Task<ReportDocument> ComposeAsync(ReportData data, ValueExport export, string? template, IChartRenderer charts,
+        IReadOnlyList<string>? warnings = null, TemplateLimits? limits = null, CancellationToken ct = default)
     {
-        var text = template ?? DefaultTemplate();
-        if (!Parser.TryParse(text, out var fluid, out var error))
-            throw new DomainException($"Mẫu báo cáo không hợp lệ (invalid Liquid template): {error}");
-        var rendered = fluid.Render(new TemplateContext(data, Options));
+        var fluid = TemplateEngine.Parse(template ?? DefaultTemplate(), limits);
+        var rendered = await TemplateEngine.RenderAsync(fluid, data, limits, ct);
         var blocks = new List<ReportBlock>();
         foreach (var raw in rendered.Split('\n'))
         {
             var line = raw.Trim();
-            if (line.Length == 0) continue;
+            var text = TextMarks.Strip(line).Trim();
+            if (text.Length == 0) continue;
             if (line.StartsWith("[[", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
             {
-                blocks.AddRange(Placeholder(line[2..^2], data, export, charts));
+                blocks.AddRange(Placeholder(TextMarks.Strip(line[2..^2]), data, export, charts));
                 continue;
             }
             blocks.Add(line switch
             {
-                _ when line.StartsWith("### ", StringComparison.Ordinal) => new HeadingBlock(3, line[4..]),
-                _ when line.StartsWith("## ", StringComparison.Ordinal) => new HeadingBlock(2, line[3..]),
-                _ when line.StartsWith("# ", StringComparison.Ordinal) => new HeadingBlock(1, line[2..]),
-                _ => new ParagraphBlock(line, Italic: line.StartsWith("(Chi tiết", StringComparison.Ordinal)),
+                _ when line.StartsWith("### ", StringComparison.Ordinal) => new HeadingBlock(3, TextMarks.Strip(line[4..]).Trim()),
+                _ when line.StartsWith("## ", StringComparison.Ordinal) => new HeadingBlock(2, TextMarks.Strip(line[3..]).Trim()),
+                _ when line.StartsWith("# ", StringComparison.Ordinal) => new HeadingBlock(1, TextMarks.Strip(line[2..]).Trim()),
+                _ => new ParagraphBlock(text, Italic: line.StartsWith("(Chi tiết", StringComparison.Ordinal)),
             });
         }
         var heading = new ReportHeading(data.Issuer.ParentBody, data.Issuer.Body, $"Số:       /BC-{data.Issuer.ShortName}", data.Unit.Name, null);
@@ -61,7 +61,7 @@ public static class ReportComposer
         var subtitle = $"Kết quả thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững {data.Period.Label}, phương hướng, nhiệm vụ {data.Period.NextLabel}";
         var recipients = data.Narrative.Recipients.Count > 0 ? data.Narrative.Recipients : ["Như trên;", "Lưu: VT."];
         var signature = data.Narrative.Signature.Count > 0 ? data.Narrative.Signature : ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"];
-        return new ReportDocument(heading, title, subtitle, blocks, recipients, signature, data.HasData);
+        return new ReportDocument(heading, title, subtitle, blocks, recipients, signature, data.HasData) { Warnings = warnings ?? [] };
     }
 
     private static IEnumerable<ReportBlock> Placeholder(string name, ReportData data, ValueExport export, IChartRenderer charts)
@@ -87,19 +87,13 @@ public static class ReportComposer
             case "table" when parts.Length == 2 && parts[1] == "submissions" && data.Submissions.Any:
                 yield return new TableBlock(Grids.Submissions(data.Submissions));
                 break;
-            case "chart" or "table":
+            // A known table or chart with nothing to show this time is left out; an unknown name is the template's error.
+            case "chart" when parts is [_, "capital" or "targets"]:
+            case "table" when parts is [_, "capital" or "submissions"] or [_, "works", _]:
                 break;
             default:
-                throw new DomainException($"Mẫu báo cáo dùng chỗ chèn không có: [[{name}]] (unknown placeholder)");
+                throw new TemplateException($"Mẫu báo cáo dùng chỗ chèn không có: [[{name}]] (unknown placeholder)");
         }
-    }
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        options.CultureInfo = System.Globalization.CultureInfo.InvariantCulture;
-        return options;
     }
 }
 

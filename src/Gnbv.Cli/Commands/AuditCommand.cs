@@ -11,7 +11,7 @@ public static class AuditCommand
 {
     public static Command Create(GlobalOptions options, CliIo io)
     {
-        var entity = new Option<string?>("--entity") { Description = "value, allocation, disbursement, work, document, report-section, submission" };
+        var entity = new Option<string?>("--entity") { Description = "value, allocation, disbursement, work, document, report-section, report-template, submission" };
         var key = new Option<string?>("--key") { Description = "Khóa của bản ghi (mã công trình, số văn bản, đơn vị/kỳ/chỉ tiêu.phân tổ...)" };
         var unit = new Option<string?>("--unit") { Description = "Chỉ các bản ghi của đơn vị này và cấp dưới" };
         var limit = new Option<int>("--limit") { Description = "Số thay đổi tối đa, mới nhất trước", DefaultValueFactory = _ => 10_000 };

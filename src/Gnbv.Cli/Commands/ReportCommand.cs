@@ -44,6 +44,7 @@ public static class ReportCommand
             await File.WriteAllBytesAsync(parse.GetValue(output)!.FullName, report.Docx, ct);
             if (parse.GetValue(forms) is { } f) await File.WriteAllBytesAsync(f.FullName, report.Xlsx, ct);
             if (parse.GetValue(pdf) is { } pdfFile) await File.WriteAllBytesAsync(pdfFile.FullName, await PdfConverter.ConvertAsync(report.Docx, ct), ct);
+            foreach (var warning in report.Document.Warnings) await io.Err.WriteLineAsync(warning);
             if (!report.Document.HasData)
                 await io.Err.WriteLineAsync($"Chú ý: không có số liệu của {orgUnit.Name} cho kỳ {p.Id}; báo cáo nói rõ điều này.");
             var sorted = times.Order().ToList();

@@ -28,7 +28,7 @@ internal static class AuditRecorder
     {
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is CapitalAllocation or Disbursement or Work or DirectiveDocument or ReportSection or Submission)
+            .Where(e => e.Entity is CapitalAllocation or Disbursement or Work or DirectiveDocument or ReportSection or ReportTemplate or Submission)
             .ToList();
         if (entries.Count == 0) return;
         var codes = new Codes(db);
@@ -47,6 +47,7 @@ internal static class AuditRecorder
                 Work w => (AuditEntities.Work, w.Code, w.OrgUnitId),
                 DirectiveDocument doc => (AuditEntities.Document, doc.Number, doc.IssuerUnitId),
                 ReportSection s => (AuditEntities.ReportSection, $"{codes.Unit(s.OrgUnitId, s.OrgUnit)}/{codes.Period(s.PeriodId, s.Period)}/{s.SectionCode}", s.OrgUnitId),
+                ReportTemplate t => (AuditEntities.ReportTemplate, codes.Unit(t.OrgUnitId, t.OrgUnit), t.OrgUnitId),
                 Submission s => (AuditEntities.Submission, $"{codes.Unit(s.OrgUnitId, s.OrgUnit)}/{codes.Period(s.PeriodId, s.Period)}/{s.DataSet}", s.OrgUnitId),
                 _ => throw new InvalidOperationException(),
             };

@@ -38,6 +38,9 @@ public static class AuditEntities
     public const string ReportSection = "report-section";
     public const string Submission = "submission";
 
+    /// <summary>A unit's report template (the wording of its reports and of the units below it): old and new text.</summary>
+    public const string ReportTemplate = "report-template";
+
     /// <summary>A household list imported (one entry per file: counts, not the personal data).</summary>
     public const string HouseholdImport = "household-import";
 
@@ -56,7 +59,7 @@ public static class AuditEntities
     /// <summary>A personal access token created or revoked (key "user/prefix"; never the token).</summary>
     public const string ApiToken = "api-token";
 
-    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, Submission, HouseholdImport, HouseholdExport, HouseholdCensus, User, ApiToken];
+    public static readonly IReadOnlyList<string> All = [Value, Allocation, Disbursement, Work, Document, ReportSection, ReportTemplate, Submission, HouseholdImport, HouseholdExport, HouseholdCensus, User, ApiToken];
 
     /// <summary>Records about accounts, which only administrators (and the CLI) read.</summary>
     public static readonly IReadOnlyList<string> Accounts = [User, ApiToken];
@@ -69,6 +72,7 @@ public static class AuditEntities
         Work => "Công trình",
         Document => "Văn bản",
         ReportSection => "Nội dung báo cáo",
+        ReportTemplate => "Mẫu báo cáo",
         Submission => "Gửi, duyệt số liệu",
         HouseholdImport => "Nhập danh sách hộ",
         HouseholdExport => "Xuất danh sách hộ",

@@ -12,7 +12,11 @@ public sealed record ReportDocument(
     IReadOnlyList<ReportBlock> Body,
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> Signature,
-    bool HasData);
+    bool HasData)
+{
+    /// <summary>What the reader must know about how the report was made (a unit's template that could not be used), shown above the body.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>Left column: the issuing body (and its parent); right column: the national motto, place and date.</summary>
 public sealed record ReportHeading(string ParentBody, string IssuingBody, string Number, string Place, DateOnly? Date);

@@ -27,6 +27,8 @@ public static class DocxRenderer
             var main = doc.AddMainDocumentPart();
             AddStyles(main);
             var body = new Body();
+            // Above the heading, where nobody can miss it before the report is signed and sent.
+            foreach (var warning in report.Warnings) body.Append(Para(warning, JustificationValues.Left, bold: true, italic: true, size: 24, color: "C00000"));
             body.Append(HeadingTable(report.Heading));
             body.Append(Para(report.Title, JustificationValues.Center, bold: true, before: 240, after: 0));
             body.Append(Para(report.Subtitle, JustificationValues.Center, bold: true, after: 240));
@@ -66,22 +68,24 @@ public static class DocxRenderer
     };
 
     private static Paragraph Para(string text, JustificationValues align, bool bold = false, bool italic = false, int before = 0, int after = 120,
-        int indent = 0, int size = BodySize, bool underline = false)
+        int indent = 0, int size = BodySize, bool underline = false, string? color = null)
     {
         var props = new ParagraphProperties(
             new SpacingBetweenLines { Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture), After = after.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             new Justification { Val = align });
         if (indent > 0) props.Append(new Indentation { FirstLine = indent.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        return new Paragraph(props, Run(text, bold, italic, size, underline));
+        return new Paragraph(props, Run(text, bold, italic, size, underline, color));
     }
 
-    private static Run Run(string text, bool bold = false, bool italic = false, int size = BodySize, bool underline = false)
+    private static Run Run(string text, bool bold = false, bool italic = false, int size = BodySize, bool underline = false, string? color = null)
     {
+        // In the order of the schema (CT_RPr): b, i, color, sz, u.
         var rp = new RunProperties();
         if (bold) rp.Append(new Bold());
         if (italic) rp.Append(new Italic());
-        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
+        if (color is not null) rp.Append(new Color { Val = color });
         rp.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (underline) rp.Append(new Underline { Val = UnderlineValues.Single });
         // Text is always written as text: nothing the officers typed is read as markup or a field.
         return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }

@@ -19,7 +19,7 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
     [
         (null, "042", "01294", "anonymous"),
         ("pacmiau", "01290", "01294", "officer"),
-        ("baolam", "042", "01290-2025", "officer"),
+        ("baolam", "042", "01290-2025", "district-officer"),
         ("baolam.xem", "042", "01290-2025", "viewer"),
         ("admin", "01290", "01290-2025", "admin"),
     ];
@@ -57,9 +57,9 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/report.docx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/report.docx"),
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/forms.xlsx", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/forms.xlsx"),
         EndpointCase.Get("/api/v1/reports/template", Guard.UnitRead, u => $"/api/v1/reports/template?orgUnit={u}"),
-        new("PUT", "/api/v1/reports/template", Guard.UnitWrite, u => new HttpRequestMessage(HttpMethod.Put, $"/api/v1/reports/template?orgUnit={u}")
+        new("PUT", "/api/v1/reports/template", Guard.OwnUnitManager, u => new HttpRequestMessage(HttpMethod.Put, $"/api/v1/reports/template?orgUnit={u}")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { text = "# Báo cáo {{ unit.name }}" }),
+            Content = System.Net.Http.Json.JsonContent.Create(new { text = "# Báo cáo {{ unit.name }}", reason = "Thử quyền" }),
         }),
         // Converting to PDF takes seconds: the matrix checks who is refused; ReportTests check the PDF itself.
         EndpointCase.Get("/api/v1/reports/{orgUnit}/{period}/report.pdf", Guard.UnitRead, u => $"/api/v1/reports/{u}/2023S1/report.pdf") with { DenialsOnly = true },
@@ -126,9 +126,10 @@ public abstract class AuthorizationMatrixTests(DatabaseProvider provider) : Data
         (_, "admin") => HttpStatusCode.OK,
         (Guard.SignedIn, _) => HttpStatusCode.OK,
         (Guard.Admin, _) => HttpStatusCode.Forbidden,
-        (Guard.Writer, "officer") => HttpStatusCode.OK,
+        (Guard.Writer, "officer" or "district-officer") => HttpStatusCode.OK,
         (Guard.UnitRead, _) => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
-        (Guard.UnitWrite, "officer") => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        (Guard.UnitWrite, "officer" or "district-officer") => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        (Guard.OwnUnitManager, "district-officer") => own ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
         _ => HttpStatusCode.Forbidden,
     };
 

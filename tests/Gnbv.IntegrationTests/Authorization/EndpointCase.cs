@@ -14,6 +14,9 @@ public enum Guard
     /// <summary>Writing a unit's data: officers and admin in their subtree; viewers never; foreign 403.</summary>
     UnitWrite,
 
+    /// <summary>The administrator anywhere, a district or province officer for their own unit only (not its sub-units); commune officers and viewers never (report templates).</summary>
+    OwnUnitManager,
+
     /// <summary>Administrator only (metadata writes, import history).</summary>
     Admin,
 

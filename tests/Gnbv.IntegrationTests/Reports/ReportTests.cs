@@ -7,6 +7,7 @@ using Gnbv.Data.Imports;
 using Gnbv.Domain;
 using Gnbv.Domain.Formatting;
 using Gnbv.Domain.Periods;
+using Gnbv.Domain.Reports;
 using Gnbv.IntegrationTests.Imports;
 using Gnbv.IntegrationTests.Infrastructure;
 using Gnbv.Reports;
@@ -208,6 +209,40 @@ public abstract class ReportTests(DatabaseProvider provider) : DatabaseTest(prov
         var report = await GenerateAsync("042", "2023S1");
         Paragraphs(report.Docx).ShouldContain("<script>alert('x')</script> & {{ unit.code }}");
     }
+
+    [Fact]
+    public async Task Narrative_WithLayoutMarkers_IsWrittenAsItsText_WithoutTablesOrHeadings()
+    {
+        await LoadDemoAsync();
+        var before = await GenerateAsync("042", "2023S1");
+        string[] lines = ["[[bogus:placeholder]]", "# text", "## 1. Không phải đề mục", "### - cũng không", "[[table:capital]]", "[[chart:capital]]", "(Chi tiết theo lời cán bộ)"];
+        await ImportAsync(new ImportPackage
+        {
+            ReportSections =
+            [
+                new() { OrgUnit = "042", Period = "2023S1", Section = "V", Text = string.Join("\n", lines) },
+                new() { OrgUnit = "042", Period = "2023S1", Section = "II.2.DA2", Text = "[[table:works:DA1]]" },
+            ],
+        });
+
+        // Was a 400 for every report of the unit (unknown placeholder); now the report is made.
+        var after = await GenerateAsync("042", "2023S1");
+        using var doc = WordprocessingDocument.Open(new MemoryStream(after.Docx), false);
+        using var baseline = WordprocessingDocument.Open(new MemoryStream(before.Docx), false);
+        var body = doc.MainDocumentPart!.Document.Body!;
+        var paragraphs = body.Descendants<Paragraph>().ToList();
+        foreach (var line in lines)
+        {
+            var p = paragraphs.Where(x => x.InnerText == line).ShouldHaveSingleItem(line);
+            p.Descendants<Bold>().ShouldBeEmpty($"'{line}' is a paragraph, not a heading");
+            p.Descendants<Italic>().ShouldBeEmpty($"'{line}' is plain text");
+        }
+        paragraphs.ShouldContain(x => x.InnerText == "+ [[table:works:DA1]]");
+        body.Descendants<Table>().Count().ShouldBe(baseline.MainDocumentPart!.Document.Body!.Descendants<Table>().Count(), "no table came from the narrative");
+        doc.MainDocumentPart.ImageParts.Count().ShouldBe(baseline.MainDocumentPart.ImageParts.Count(), "no chart came from the narrative");
+        after.Document.Body.OfType<HeadingBlock>().Count().ShouldBe(before.Document.Body.OfType<HeadingBlock>().Count());
+        after.Document.Body.OfType<HeadingBlock>().ShouldNotContain(h => h.Text.Contains("text") || h.Text.Contains("đề mục"));
+    }
 }
 
 public class ReportTests_Sqlite() : ReportTests(DatabaseProvider.Sqlite)
@@ -241,6 +276,24 @@ public class ReportTests_Sqlite() : ReportTests(DatabaseProvider.Sqlite)
             Directory.CreateDirectory(shots);
             File.Copy(png, Path.Combine(shots, "report-page-1.png"), overwrite: true);
         }
+    }
+
+    [Fact]
+    public async Task Pdf_CarriesANarrativesLayoutMarkersAsText()
+    {
+        PdfConverter.FindSoffice().ShouldNotBeNull("LibreOffice is not installed: the README test command installs it");
+        await LoadDemoAsync();
+        await ImportAsync(new ImportPackage { ReportSections = [new() { OrgUnit = "042", Period = "2023S1", Section = "V", Text = "[[bogus:placeholder]]\n# text\n[[table:capital]]" }] });
+        await using var db = Context();
+        var unit = await db.OrgUnits.SingleAsync(x => x.Code == "042");
+        var report = await db.Service<ReportService>().GenerateAsync(unit, Period.Parse("2023S1"));
+        var dir = Directory.CreateTempSubdirectory("gnbv-pdf-test-");
+        var pdfPath = Path.Combine(dir.FullName, "r.pdf");
+        await File.WriteAllBytesAsync(pdfPath, await PdfConverter.ConvertAsync(report.Docx));
+        var lines = Run("pdftotext", "-layout", pdfPath, "-").Split('\n').Select(l => l.Trim()).ToList();
+        lines.ShouldContain("[[bogus:placeholder]]");
+        lines.ShouldContain("# text");
+        lines.ShouldContain("[[table:capital]]");
     }
 
     private static string Run(string file, params string[] args)

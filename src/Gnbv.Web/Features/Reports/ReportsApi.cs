@@ -6,6 +6,7 @@ using Gnbv.Domain.Reports;
 using Gnbv.Domain.Time;
 using Gnbv.Reports;
 using Gnbv.Reports.Pdf;
+using Gnbv.Reports.Templating;
 using Gnbv.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace Gnbv.Web.Features.Reports;
 
 public sealed record TemplateDto(string OrgUnit, string Source, string Text);
 
-public sealed record TemplateUpdate(string Text);
+/// <summary>A new template for a unit, and why it changes (kept in the audit with the old and new text).</summary>
+public sealed record TemplateUpdate(string? Text, string? Reason);
 
 public static class ReportsApi
 {
@@ -54,22 +56,18 @@ public static class ReportsApi
                     own?.Text ?? inherited ?? ReportComposer.DefaultTemplate()));
             })
             .WithName("GetReportTemplate").WithSummary("Mẫu lời văn (Liquid) báo cáo dùng cho đơn vị");
-        group.MapPut("/template", async Task<Ok<TemplateDto>> (string orgUnit, TemplateUpdate body, AppDbContext db, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/template", async Task<Ok<TemplateDto>> (string orgUnit, string? period, TemplateUpdate body, AppDbContext db, CurrentActor actor,
+                TemplateEditor editor, TimeProvider clock, CancellationToken ct) =>
             {
                 var (unit, _) = await ResolveAsync(db, actor, orgUnit, null, ct);
                 var who = await actor.GetAsync(ct);
-                if (!who.CanWrite(unit)) throw new AccessDeniedException($"{who.Name} không có quyền sửa mẫu báo cáo của {unit.Code}");
-                ReportComposer.Validate(body.Text);
-                var own = await db.ReportTemplates.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id, ct);
-                if (own is null) db.ReportTemplates.Add(own = new ReportTemplate { OrgUnitId = unit.Id, Text = body.Text });
-                own.Text = body.Text;
-                own.UpdatedBy = who.Name;
-                own.UpdatedAt = clock.UtcNow();
-                await db.SaveChangesAsync(ct);
+                if (!TemplateEditor.MayEdit(who, unit)) throw new AccessDeniedException(TemplateEditor.WhoMayEdit(who, unit));
+                var tryOn = period is null ? TemplateEditor.CurrentHalfYear(clock) : Period.Parse(period);
+                var own = await editor.SaveAsync(who, unit, body.Text, body.Reason, tryOn, ct);
                 return TypedResults.Ok(new TemplateDto(unit.Code, "unit", own.Text));
             })
             .RequireAuthorization(Policies.DataWriter)
-            .WithName("PutReportTemplate").WithSummary("Thay mẫu lời văn báo cáo của đơn vị (Liquid, được kiểm tra trước khi lưu)");
+            .WithName("PutReportTemplate").WithSummary("Thay mẫu lời văn báo cáo của đơn vị (Liquid): quản trị viên, hoặc cán bộ huyện/tỉnh của chính đơn vị; mẫu được chạy thử trên báo cáo của đơn vị (kỳ period, mặc định nửa năm hiện tại) trước khi lưu, kèm lý do");
     }
 
     private static async Task<(Gnbv.Domain.Units.OrgUnit, Period)> ResolveAsync(AppDbContext db, CurrentActor actor, string orgUnit, string? period, CancellationToken ct)

@@ -58,6 +58,23 @@ public abstract class NarrativePageTests(PagesFixture pages)
         (await db.ReportSections.AnyAsync(s => s.SectionCode == "VI")).ShouldBeFalse();
         (await db.AuditEntries.AnyAsync(a => a.EntityKey == "042/2023S1/VI")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task SectionForm_TextOverTheLimit_IsRefusedNamingTheSectionAndTheLimit_AndNothingIsWritten()
+    {
+        var officer = await pages.AsAsync("baolam");
+        var form = await officer.FormAsync(Page, "section-new");
+        form.Set("f|section", "VII").Set("f|title", "Phụ lục dài").Set("f|text", new string('a', Gnbv.Data.Imports.ReportSectionImport.MaxTextChars + 1));
+
+        var page = await officer.PostAsync(form);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Saved.ShouldBeNull();
+        page.Errors.ShouldHaveSingleItem().ShouldBe("Nội dung: mục VII: nội dung dài 20.001 ký tự, quá giới hạn 20.000 ký tự của một mục báo cáo (too long)");
+        await using var db = pages.Context();
+        (await db.ReportSections.AnyAsync(s => s.SectionCode == "VII")).ShouldBeFalse();
+        (await db.AuditEntries.AnyAsync(a => a.EntityKey == "042/2023S1/VII")).ShouldBeFalse();
+    }
 }
 
 [Collection(SqlitePages.Collection)]
