@@ -13,16 +13,14 @@ public static class ImportFileReader
 {
     public static readonly string[] CsvColumns = ["dataElement", "period", "orgUnit", "disaggregation", "value", "comment"];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
-        Converters = { new NfcStringConverter() },
-    };
+    }.Strict();
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -56,9 +54,11 @@ public static class ImportFileReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"dòng (line) {line + 1}, vị trí {e.BytePositionInLine + 1}" : "";
-            throw FileRefused.Because("json", fileName, $"JSON không hợp lệ ở {where} (tệp sai cú pháp hoặc bị cắt cụt): {e.Message}", e.LineNumber is { } l ? (int)l + 1 : null);
+            // Bad syntax is reported as such; a misspelt field, a key given twice, a control character name the JSON path.
+            throw FileRefused.Because("json", fileName, JsonProblem.Describe(e).Message, e.LineNumber is { } l ? (int)l + 1 : null);
         }
+        if (NullFields.Find(package) is { } missing)
+            throw FileRefused.Because("json", fileName, missing.Message);
         var records = typeof(ImportPackage).GetProperties()
             .Select(p => p.GetValue(package)).OfType<System.Collections.ICollection>().Sum(c => (long)c.Count);
         if (records > limits.MaxRows)

@@ -67,9 +67,9 @@ public static class Startup
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            // Names and codes sent in NFD match the same text stored in NFC.
-            o.SerializerOptions.Converters.Add(new Gnbv.Data.Imports.NfcStringConverter());
         });
+        // Strict bodies (no unknown field, no key twice, checked text in NFC; nulls refused by the filter below).
+        services.AddGnbvJsonBodies();
         return builder;
     }
 
@@ -147,6 +147,7 @@ public static class Startup
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         Features.Account.AccountEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.AddEndpointFilterFactory(JsonBodies.Filter);
         Features.Periods.PeriodsApi.Map(api);
         Features.Units.UnitsApi.Map(api);
         Features.Catalogue.CatalogueApi.Map(api);
