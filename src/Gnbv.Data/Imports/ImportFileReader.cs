@@ -72,7 +72,8 @@ public static class ImportFileReader
         var text = TextFileCheck.Decode(bytes, "csv", fileName);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
+            // From the header against the known columns, not by counting characters (see CsvDelimiter).
+            Delimiter = CsvDelimiter.Detect(CsvDelimiter.FirstLine(text), h => CsvColumns.Contains(h, StringComparer.OrdinalIgnoreCase)),
             TrimOptions = TrimOptions.Trim,
             // A stray or unterminated quote is refused (BadDataException), not read as the rest of the file.
             MaxFieldSize = limits.MaxCellChars,
@@ -138,7 +139,9 @@ public static class ImportFileReader
     {
         var raw = parser.RawRecord.AsSpan();
         if (raw.Count('"') % 2 == 0) return null;
-        return Math.Max(1, parser.RawRow - raw.TrimEnd("\r\n").Count('\n'));
+        // Inside the open quote every line break, the last one too, moved RawRow on: count them all
+        // (trimming the last one reported the line after the one that opens the quote).
+        return Math.Max(1, parser.RawRow - raw.Count('\n'));
     }
 
     public static ImportFailedException UnclosedQuote(string section, string fileName, int line) =>
