@@ -116,6 +116,8 @@ public static class Startup
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseGnbvRequestLimits();
+        // Query strings and page forms through the one text check (JSON bodies: its converter).
+        app.UseMiddleware<FormTextCheck>();
         // Routing after the request id, so that even the routing's own log lines carry it.
         app.UseRouting();
         app.UseStatusCodePages();

@@ -129,6 +129,38 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     }
 
     [Fact]
+    public async Task Codes_WithInvisibleOrBidiCharacters_AreRefusedNamingTheRowAndField_SoTwoLookAlikeWorksCannotCoexist()
+    {
+        using var client = await _app.ClientAsAsync("baolam");
+        static string Work(string code) => $$"""[{"code":"{{code}}","name":"Đường thôn","kind":"transport","orgUnit":"01290","programItem":"DA1.TDA1","status":"planned"}]""";
+        (await client.PostAsync("/api/v1/works", Json(Work("PM-ZW-1")))).EnsureSuccessStatusCode();
+        foreach (var code in new[] { "PM-ZW-1\\u200B", "PM-\\u202EZW-1", "PM-ZW-1\\u00AD", "\\uFEFFPM-ZW-1", "PM-ZW-1\\t" })
+        {
+            var response = await client.PostAsync("/api/v1/works", Json(Work(code)));
+            var text = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, code + text);
+            using var doc = JsonDocument.Parse(text);
+            var error = doc.RootElement.GetProperty("errors")[0];
+            (error.GetProperty("section").GetString(), error.GetProperty("row").GetInt32(), error.GetProperty("field").GetString()).ShouldBe(("works", 0, "code"), code);
+            text.ShouldContain("U+", Case.Sensitive, code);
+        }
+        await using var db = Context();
+        (await db.Works.CountAsync(w => w.Code.Contains("ZW-1"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AuditReason_WithAControlCharacter_IsRefusedOnTheCommandLine_InOneLine()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "gnbv-strict-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, $$"""{"dataValues":[{ {{Key}}, "value": "3" }]}""");
+        var result = await CliRunner.RunAsync(Database, "import", file, "--reason", "sửa\u0001lại");
+        result.ExitCode.ShouldBe(1, result.Err);
+        result.Err.ShouldContain("U+0001");
+        result.Err.ShouldNotContain("   at ");
+        (await StoredAsync()).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task GnbvImport_OfAPackageWithANullRowOrAnUnknownField_ExitsWithOneLineNamingIt()
     {
         var dir = Path.Combine(Path.GetTempPath(), "gnbv-strict-" + Guid.NewGuid().ToString("N"));
