@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Gnbv.Domain.Formatting;
 
 namespace Gnbv.Data.Imports;
 
@@ -21,6 +22,9 @@ public static class ImportFileReader
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
     }.Strict();
+
+    /// <summary>Values of a semicolon-separated CSV: Vietnamese notation, decimals and a minus allowed, the English-ambiguous forms refused.</summary>
+    public static readonly NumberRules SemicolonFileNumbers = new(Decimals: true, Negative: true, FromFile: true);
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -78,6 +82,7 @@ public static class ImportFileReader
             // A stray or unterminated quote is refused (BadDataException), not read as the rest of the file.
             MaxFieldSize = limits.MaxCellChars,
         };
+        var vietnamese = config.Delimiter == ";";
         using var reader = new CsvReader(new StringReader(text.Normalize(NormalizationForm.FormC)), config);
         try
         {
@@ -111,6 +116,16 @@ public static class ImportFileReader
                 var value = Field("value");
                 if (value is ['=' or '@', ..] && errors.Count < 100)
                     errors.Add(new ImportError("dataValues", 0, line, "value", $"'{value}' là công thức, không phải số; hãy ghi giá trị số (formula where a number is expected)"));
+                // A semicolon-separated file comes from a spreadsheet whose decimal mark is the comma (a
+                // Vietnamese Excel): its numbers are read by the one Vietnamese reader ("1.346,5"), and
+                // what reads differently in English ("1.5", "1.500") is refused, not guessed.
+                else if (vietnamese && !string.IsNullOrWhiteSpace(value))
+                {
+                    if (VietnameseNumber.TryParse(value, SemicolonFileNumbers, out var number, out var error))
+                        value = number.ToString(CultureInfo.InvariantCulture);
+                    else if (errors.Count < 100)
+                        errors.Add(new ImportError("dataValues", 0, line, "value", $"{error}; tệp phân cách bằng dấu chấm phẩy ghi số kiểu Việt Nam (semicolon file: Vietnamese notation)"));
+                }
                 rows.Add(new DataValueRow
                 {
                     Line = line,

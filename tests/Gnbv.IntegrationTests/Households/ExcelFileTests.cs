@@ -148,12 +148,25 @@ public abstract class ExcelFileTests(DatabaseProvider provider) : RegistryTest(p
     }
 
     [Fact]
-    public async Task ValuesCsv_SeparatedBySemicolons_IsReadWithItsSemicolons()
+    public async Task ValuesCsv_SeparatedBySemicolons_IsReadWithItsSemicolons_AndItsNumbersInVietnameseNotation()
     {
-        var package = ImportFileReader.Read(Encoding.UTF8.GetBytes("dataElement;period;orgUnit;value;comment\nCS.TD_HO_NGHEO_LUOT;2023S1;01294;12;xã, thôn\n"), "gia-tri.csv");
-        var row = package.DataValues!.Single();
-        (row.OrgUnit, row.Value, row.Comment).ShouldBe(("01294", "12", "xã, thôn"));
-        await Task.CompletedTask;
+        // Each line holds one comma (the comment's, or the decimal comma): was read as comma-separated.
+        var package = ImportFileReader.Read(Encoding.UTF8.GetBytes(
+            "dataElement;period;orgUnit;value;comment\nCS.TD_HO_NGHEO_LUOT;2023S1;01294;12;xã, thôn\nMT.TY_LE_HO_NGHEO_GIAM;2023S1;01294;-2,5;\nCS.TD_HO_NGHEO_SO_TIEN;2023S1;01294;1.346,5;\n"), "gia-tri.csv");
+        package.DataValues!.Select(r => (r.OrgUnit, r.Value, r.Comment)).ShouldBe([("01294", "12", "xã, thôn"), ("01294", "-2.5", ""), ("01294", "1346.5", "")]);
+        await ImportAsync(package);
+        await using (var db = Context())
+            (await db.DataValues.Where(v => v.OrgUnit!.Code == "01294").Select(v => v.Value).OrderBy(v => v).ToListAsync()).ShouldBe([-2.5m, 12m, 1346.5m]);
+
+        // "1.5" is 15 in Vietnamese thousands and 1,5 in English: refused naming the row, not guessed.
+        var e = Should.Throw<ImportFailedException>(() => ImportFileReader.Read(Encoding.UTF8.GetBytes(
+            "dataElement;period;orgUnit;value\nCS.TD_HO_NGHEO_LUOT;2023S1;01294;1.5\n"), "gia-tri.csv"));
+        e.Errors.Select(x => (x.Line, x.Field)).ShouldBe([(2, "value")]);
+        e.Errors[0].Message.ShouldContain("1.5");
+
+        // A comma-separated file keeps its documented invariant notation.
+        ImportFileReader.Read(Encoding.UTF8.GetBytes("dataElement,period,orgUnit,value\nCS.TD_HO_NGHEO_LUOT,2023S1,01294,1346.5\n"), "gia-tri.csv")
+            .DataValues!.Single().Value.ShouldBe("1346.5");
     }
 }
 
