@@ -97,7 +97,8 @@ public static class HouseholdFileReader
         string headerLine;
         try
         {
-            headerLine = text.ReadLine() ?? "";
+            headerLine = CsvDelimiter.ReadHeaderLine(text)
+                ?? throw Fail(1, "header", $"dòng tiêu đề dài quá {CsvDelimiter.MaxHeaderChars} ký tự hoặc tệp không có dấu xuống dòng (header line too long)");
         }
         catch (DecoderFallbackException)
         {

@@ -25,6 +25,27 @@ public static class CsvDelimiter
         return best;
     }
 
+    /// <summary>The header line may be at most this long: a file without line breaks is not read whole into memory to find it.</summary>
+    public const int MaxHeaderChars = 1 << 16;
+
+    /// <summary>The first line of <paramref name="reader"/> (without its line break), or null when it is longer than <see cref="MaxHeaderChars"/>.</summary>
+    public static string? ReadHeaderLine(TextReader reader)
+    {
+        var line = new System.Text.StringBuilder();
+        while (true)
+        {
+            var c = reader.Read();
+            if (c < 0 || c == '\n') return line.ToString();
+            if (c == '\r')
+            {
+                if (reader.Peek() == '\n') reader.Read();
+                return line.ToString();
+            }
+            if (line.Length >= MaxHeaderChars) return null;
+            line.Append((char)c);
+        }
+    }
+
     /// <summary>The first line of <paramref name="text"/>, without a byte-order mark.</summary>
     public static string FirstLine(string text)
     {

@@ -74,6 +74,13 @@ public abstract class ExcelFileTests(DatabaseProvider provider) : RegistryTest(p
         (await HouseholdsAsync()).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Csv_WithoutLineBreaks_IsRefusedAtTheHeaderLimit_NotReadWholeToFindTheSeparator()
+    {
+        var e = await Should.ThrowAsync<ImportFailedException>(() => ImportCsvAsync(new string('a', CsvDelimiter.MaxHeaderChars + 10)));
+        e.Errors.Single().Message.ShouldContain("dòng tiêu đề dài quá");
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
