@@ -19,8 +19,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>Who is making the changes being saved; written into change logs.</summary>
     public string Actor { get; set; } = "system";
 
-    /// <summary>Why (optional): written into the change logs of the changes being saved.</summary>
-    public string? Reason { get; set; }
+    /// <summary>
+    /// Why (optional): written into the change logs of the changes being saved. Every path that gives
+    /// a reason (a package, the CLI's --reason, a census save, a household or support list) sets it
+    /// here, so the one text check is here: a control character is refused naming the reason.
+    /// </summary>
+    public string? Reason
+    {
+        get;
+        set => field = Gnbv.Domain.Formatting.TextCheck.FreeText(value) is { } problem
+            ? throw new Gnbv.Domain.DomainException($"Lý do (reason) {problem}")
+            : value;
+    }
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<PeriodRow> Periods => Set<PeriodRow>();

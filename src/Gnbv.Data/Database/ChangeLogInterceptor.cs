@@ -18,6 +18,7 @@ public sealed class ChangeLogInterceptor(TimeProvider clock) : SaveChangesInterc
         var detected = DetectChangesOnce(db);
         try
         {
+            TextGuard.Check(db);
             Workflow.LockGuard.Check(db, clock);
             Record(db);
         }
@@ -36,6 +37,7 @@ public sealed class ChangeLogInterceptor(TimeProvider clock) : SaveChangesInterc
         try
         {
             // The lock check queries the database: awaited, so that saves under load do not hold threads.
+            TextGuard.Check(db);
             await Workflow.LockGuard.CheckAsync(db, clock, cancellationToken);
             Record(db);
         }

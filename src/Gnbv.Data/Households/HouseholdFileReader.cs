@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Gnbv.Data.Imports;
+using Gnbv.Domain.Formatting;
 
 namespace Gnbv.Data.Households;
 
@@ -28,6 +29,17 @@ public static class HouseholdFileReader
 {
     /// <summary>Columns whose cells must be numbers: a formula there is refused, not read as text.</summary>
     static readonly HashSet<string> NumericKeys = ["census_year", "income", "score_a", "birth_year", "citizen_id", "amount", "quantity"];
+
+    /// <summary>Columns that hold codes: an invisible or bidi character there is refused (<see cref="TextCheck.Code"/>).</summary>
+    static readonly HashSet<string> CodeKeys = ["household_code", "commune", "citizen_id", "kind", "program_item", "funding_source"];
+
+    /// <summary>A cell through the one text check, then in form C; a control character (a code: an invisible one) names the row and column.</summary>
+    static string Checked(int line, string key, string value)
+    {
+        if ((CodeKeys.Contains(key) ? TextCheck.Code(value) : TextCheck.FreeText(value)) is { } problem)
+            throw Fail(line, key, $"cột '{HeaderOf(key)}' dòng {line}: {problem}");
+        return TextCheck.Nfc(value);
+    }
 
     public static IEnumerable<SourceRow> Read(Stream stream, string fileName, string[] requiredKeys, FileLimits? limits = null) =>
         Read(stream, fileName, requiredKeys, HouseholdColumns.KeyOf, limits);
@@ -81,22 +93,32 @@ public static class HouseholdFileReader
     public static IEnumerable<SourceRow> ReadCsv(Stream stream, string[] requiredKeys, Func<string, string?> keyOf, FileLimits? limits = null, Encoding? encoding = null, string fileName = "danh-sach.csv")
     {
         limits ??= FileLimits.HouseholdLists;
+        using var text = new StreamReader(stream, encoding ?? new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        string headerLine;
+        try
+        {
+            headerLine = CsvDelimiter.ReadHeaderLine(text)
+                ?? throw Fail(1, "header", $"dòng tiêu đề dài quá {CsvDelimiter.MaxHeaderChars} ký tự hoặc tệp không có dấu xuống dòng (header line too long)");
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Fail(1, "file", "Tệp không phải UTF-8 (dòng 1); lưu lại tệp CSV với mã hóa UTF-8 (file is not UTF-8)");
+        }
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
+            // From the header against the layout's columns, not by counting characters (see CsvDelimiter).
+            Delimiter = CsvDelimiter.Detect(headerLine, h => keyOf(TextCheck.Nfc(h)) is not null),
             TrimOptions = TrimOptions.Trim,
             // A stray or unterminated quote is refused (BadDataException), not read as the rest of the file.
             MissingFieldFound = null,
             MaxFieldSize = limits.MaxCellChars,
         };
-        using var text = new StreamReader(stream, encoding ?? new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        using var csv = new CsvReader(text, config);
+        using var csv = new CsvReader(new CsvDelimiter.Prefixed(headerLine + "\n", text), config);
         string?[] keys;
         try
         {
             if (!csv.Read() || !csv.ReadHeader()) throw Fail(1, "header", "thiếu dòng tiêu đề (missing header row)");
-            keys = MapHeader(csv.HeaderRecord ?? [], requiredKeys, keyOf, limits);
+            keys = MapHeader([.. (csv.HeaderRecord ?? []).Select(TextCheck.Nfc)], requiredKeys, keyOf, limits);
         }
         catch (DecoderFallbackException)
         {
@@ -132,7 +154,7 @@ public static class HouseholdFileReader
             for (var i = 0; i < keys.Length; i++)
                 if (keys[i] is { } k)
                 {
-                    var value = (csv.TryGetField(i, out string? v) ? v : null)?.Normalize(NormalizationForm.FormC) ?? "";
+                    var value = Checked(line, k, (csv.TryGetField(i, out string? v) ? v : null) ?? "");
                     if (value is ['=' or '@', ..] && NumericKeys.Contains(k))
                         throw Fail(line, k, $"cột '{HeaderOf(k)}' dòng {line}: '{value}' là công thức, không phải số; hãy ghi giá trị (formula where a number is expected)");
                     cells[k] = value;
@@ -144,6 +166,9 @@ public static class HouseholdFileReader
             yield return row;
         }
     }
+
+    /// <summary>How many non-empty rows at the top of the sheet may stand above the header (a title, a date line).</summary>
+    public const int HeaderSearchRows = 10;
 
     public static IEnumerable<SourceRow> ReadXlsx(Stream stream, string[] requiredKeys, Func<string, string?> keyOf, FileLimits? limits = null)
     {
@@ -160,56 +185,93 @@ public static class HouseholdFileReader
         using (doc)
         {
             var book = doc.WorkbookPart ?? throw Fail(0, "file", "tệp XLSX không có bảng tính (no workbook)");
-            var firstSheet = book.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Fail(0, "file", "tệp XLSX không có trang tính (no sheet)");
-            var part = (WorksheetPart)book.GetPartById(firstSheet.Id!.Value!);
-            var sheetName = firstSheet.Name?.Value ?? "1";
+            var sheets = book.Workbook.Sheets?.Elements<Sheet>().ToList() is { Count: > 0 } list ? list : throw Fail(0, "file", "tệp XLSX không có trang tính (no sheet)");
             var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            string?[]? keys = null;
-            var rows = 0;
-            using var reader = OpenXmlReader.Create(part);
-            while (NextRow(reader) is { } row)
+            var skipped = new List<string>();
+            // The list is on the first sheet that has anything in it: an empty first sheet (a workbook
+            // saved with its default "Sheet1" in front) is passed over, and says so if nothing is found.
+            foreach (var sheet in sheets)
             {
-                var line = (int)(row.RowIndex?.Value ?? 0);
-                var values = new Dictionary<int, string>();
-                var numeric = new HashSet<int>();
-                foreach (var cell in row.Elements<Cell>())
+                var sheetName = sheet.Name?.Value ?? "1";
+                var part = (WorksheetPart)book.GetPartById(sheet.Id!.Value!);
+                string?[]? keys = null;
+                var rows = 0;
+                var seen = 0;
+                (int Line, string[] Cells)? firstRow = null;
+                using var reader = OpenXmlReader.Create(part);
+                while (NextRow(reader) is { } row)
                 {
-                    var column = ColumnIndex(cell.CellReference?.Value);
-                    // A formula's cached value may be stale or missing: the list must hold values.
-                    if (cell.CellFormula is not null)
-                        throw Fail(line, "file", $"trang tính '{sheetName}' ô {cell.CellReference?.Value} chứa công thức, hãy dán giá trị (Paste Values) thay cho công thức (formula in a cell)");
-                    if (column >= limits.MaxColumns)
-                        throw Fail(line, "file", $"ô {cell.CellReference?.Value} nằm ngoài {limits.MaxColumns} cột đầu, vượt giới hạn số cột (MaxColumns)");
-                    var text = CellText(cell, shared);
-                    if (text.Length > limits.MaxCellChars)
-                        throw Fail(line, "file", $"ô {cell.CellReference?.Value} dài {text.Length} ký tự, vượt giới hạn {limits.MaxCellChars} (MaxCellChars)");
-                    values[column] = text.Normalize(NormalizationForm.FormC);
-                    if (cell.DataType is null || cell.DataType.Value == CellValues.Number) numeric.Add(column);
+                    var line = (int)(row.RowIndex?.Value ?? 0);
+                    var (values, numeric) = RowCells(row, sheetName, line, shared, limits);
+                    if (keys is null)
+                    {
+                        if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
+                        var width = values.Keys.Max() + 1;
+                        var header = Enumerable.Range(0, width).Select(i => TextCheck.Nfc(values.GetValueOrDefault(i, ""))).ToArray();
+                        firstRow ??= (line, header);
+                        // The header is the first row that names known columns (most of its cells); rows
+                        // above it, within the first few, are a title or notes and are passed over.
+                        var filled = header.Where(h => h.Trim().Length > 0).ToList();
+                        var known = filled.Count(h => keyOf(h.Trim()) is not null);
+                        if (known >= Math.Min(2, requiredKeys.Length) && known * 2 >= filled.Count)
+                        {
+                            keys = MapHeader(header, requiredKeys, keyOf, limits, line, $"trang tính '{sheetName}' dòng {line}: ");
+                            continue;
+                        }
+                        if (++seen >= HeaderSearchRows) break;
+                        continue;
+                    }
+                    var cells = new Dictionary<string, string>(keys.Length);
+                    for (var i = 0; i < keys.Length; i++)
+                        if (keys[i] is { } k) cells[k] = Checked(line, k, values.GetValueOrDefault(i, "").Trim());
+                    // A citizen ID typed into a number cell loses its leading zeros (every CCCD starts with 0).
+                    if (cells.TryGetValue("citizen_id", out var id) && id.Length is 10 or 11 && id.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "citizen_id")))
+                        cells["citizen_id"] = id.PadLeft(12, '0');
+                    // So does a GSO commune code (5 digits, "01294").
+                    if (cells.TryGetValue("commune", out var commune) && commune.Length is > 0 and < 5 && commune.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "commune")))
+                        cells["commune"] = commune.PadLeft(5, '0');
+                    var source = new SourceRow(line, cells);
+                    if (source.IsEmpty) continue;
+                    if (++rows > limits.MaxRows)
+                        throw Fail(line, "file", $"trang tính có hơn {limits.MaxRows} dòng dữ liệu, vượt giới hạn (MaxRows); chia thành nhiều tệp");
+                    yield return source;
                 }
-                if (keys is null)
+                if (keys is not null) yield break;
+                if (firstRow is { } first)
                 {
-                    if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
-                    var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
-                    keys = MapHeader(Enumerable.Range(0, width).Select(i => values.GetValueOrDefault(i, "")).ToArray(), requiredKeys, keyOf, limits);
-                    continue;
+                    // The sheet has content but no header: say which sheet and what its first row holds
+                    // (a row of several unknown headers: which of them are unknown).
+                    var filled = first.Cells.Where(c => c.Trim().Length > 0).ToList();
+                    var cells = string.Join(", ", filled.Take(5).Select(c => $"'{c.Trim()}'"));
+                    if (filled.Count > 1) MapHeader(first.Cells, requiredKeys, keyOf, limits, first.Line, $"trang tính '{sheetName}' dòng {first.Line}: ");
+                    throw Fail(first.Line, "header", $"trang tính '{sheetName}': không thấy dòng tiêu đề trong {HeaderSearchRows} dòng đầu (dòng {first.Line} có {cells}); tải mẫu bằng 'gnbv households template' (missing header row)");
                 }
-                var cells = new Dictionary<string, string>(keys.Length);
-                for (var i = 0; i < keys.Length; i++)
-                    if (keys[i] is { } k) cells[k] = values.GetValueOrDefault(i, "").Trim();
-                // A citizen ID typed into a number cell loses its leading zeros (every CCCD starts with 0).
-                if (cells.TryGetValue("citizen_id", out var id) && id.Length is 10 or 11 && id.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "citizen_id")))
-                    cells["citizen_id"] = id.PadLeft(12, '0');
-                // So does a GSO commune code (5 digits, "01294").
-                if (cells.TryGetValue("commune", out var commune) && commune.Length is > 0 and < 5 && commune.All(char.IsAsciiDigit) && numeric.Contains(Array.IndexOf(keys, "commune")))
-                    cells["commune"] = commune.PadLeft(5, '0');
-                var source = new SourceRow(line, cells);
-                if (source.IsEmpty) continue;
-                if (++rows > limits.MaxRows)
-                    throw Fail(line, "file", $"trang tính có hơn {limits.MaxRows} dòng dữ liệu, vượt giới hạn (MaxRows); chia thành nhiều tệp");
-                yield return source;
+                skipped.Add(sheetName);
             }
-            if (keys is null) throw Fail(1, "header", "thiếu dòng tiêu đề (missing header row)");
+            throw Fail(1, "header", $"không có trang tính nào có dữ liệu (trang tính trống: {string.Join(", ", skipped.Select(n => $"'{n}'"))}) (missing header row)");
         }
+    }
+
+    /// <summary>The cells of one sheet row by column index, and which of them are number cells.</summary>
+    static (Dictionary<int, string> Values, HashSet<int> Numeric) RowCells(Row row, string sheetName, int line, string[] shared, FileLimits limits)
+    {
+        var values = new Dictionary<int, string>();
+        var numeric = new HashSet<int>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = ColumnIndex(cell.CellReference?.Value);
+            // A formula's cached value may be stale or missing: the list must hold values.
+            if (cell.CellFormula is not null)
+                throw Fail(line, "file", $"trang tính '{sheetName}' ô {cell.CellReference?.Value} chứa công thức, hãy dán giá trị (Paste Values) thay cho công thức (formula in a cell)");
+            if (column >= limits.MaxColumns)
+                throw Fail(line, "file", $"ô {cell.CellReference?.Value} nằm ngoài {limits.MaxColumns} cột đầu, vượt giới hạn số cột (MaxColumns)");
+            var text = CellText(cell, shared);
+            if (text.Length > limits.MaxCellChars)
+                throw Fail(line, "file", $"ô {cell.CellReference?.Value} dài {text.Length} ký tự, vượt giới hạn {limits.MaxCellChars} (MaxCellChars)");
+            values[column] = text;
+            if (cell.DataType is null || cell.DataType.Value == CellValues.Number) numeric.Add(column);
+        }
+        return (values, numeric);
     }
 
     /// <summary>The next row of the sheet; a damaged sheet XML is an error, not a half-read list.</summary>
@@ -228,10 +290,10 @@ public static class HouseholdFileReader
         }
     }
 
-    static string?[] MapHeader(string[] header, string[] requiredKeys, Func<string, string?> keyOf, FileLimits limits)
+    static string?[] MapHeader(string[] header, string[] requiredKeys, Func<string, string?> keyOf, FileLimits limits, int line = 1, string where = "")
     {
         if (header.Length > limits.MaxColumns)
-            throw Fail(1, "header", $"dòng tiêu đề có {header.Length} cột, vượt giới hạn {limits.MaxColumns} cột (MaxColumns)");
+            throw Fail(line, "header", $"{where}dòng tiêu đề có {header.Length} cột, vượt giới hạn {limits.MaxColumns} cột (MaxColumns)");
         var keys = new string?[header.Length];
         var seen = new Dictionary<string, int>();
         var unknown = new List<string>();
@@ -242,15 +304,15 @@ public static class HouseholdFileReader
             var key = keyOf(h);
             if (key is null) { unknown.Add(h); continue; }
             if (seen.TryGetValue(key, out var earlier))
-                throw Fail(1, h, $"cột '{h}' trùng với cột {earlier + 1} (duplicate column)");
+                throw Fail(line, h, $"{where}cột '{h}' trùng với cột {earlier + 1} (duplicate column)");
             seen[key] = i;
             keys[i] = key;
         }
         if (unknown.Count > 0)
-            throw Fail(1, "header", $"cột không có trong mẫu: {string.Join(", ", unknown)}; tải mẫu bằng 'gnbv households template' (unknown columns)");
+            throw Fail(line, "header", $"{where}cột không có trong mẫu: {string.Join(", ", unknown)}; tải mẫu bằng 'gnbv households template' (unknown columns)");
         var missing = requiredKeys.Where(k => !seen.ContainsKey(k)).ToList();
         if (missing.Count > 0)
-            throw Fail(1, "header", $"thiếu cột: {string.Join(", ", missing.Select(HeaderOf))} (missing columns)");
+            throw Fail(line, "header", $"{where}thiếu cột: {string.Join(", ", missing.Select(HeaderOf))} (missing columns)");
         return keys;
     }
 

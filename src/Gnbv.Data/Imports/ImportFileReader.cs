@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Gnbv.Domain.Formatting;
 
 namespace Gnbv.Data.Imports;
 
@@ -13,16 +14,17 @@ public static class ImportFileReader
 {
     public static readonly string[] CsvColumns = ["dataElement", "period", "orgUnit", "disaggregation", "value", "comment"];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
-        Converters = { new NfcStringConverter() },
-    };
+    }.Strict();
+
+    /// <summary>Values of a semicolon-separated CSV: Vietnamese notation, decimals and a minus allowed, the English-ambiguous forms refused.</summary>
+    public static readonly NumberRules SemicolonFileNumbers = new(Decimals: true, Negative: true, FromFile: true);
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -56,9 +58,11 @@ public static class ImportFileReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"dòng (line) {line + 1}, vị trí {e.BytePositionInLine + 1}" : "";
-            throw FileRefused.Because("json", fileName, $"JSON không hợp lệ ở {where} (tệp sai cú pháp hoặc bị cắt cụt): {e.Message}", e.LineNumber is { } l ? (int)l + 1 : null);
+            // Bad syntax is reported as such; a misspelt field, a key given twice, a control character name the JSON path.
+            throw FileRefused.Because("json", fileName, JsonProblem.Describe(e).Message, e.LineNumber is { } l ? (int)l + 1 : null);
         }
+        if (NullFields.Find(package) is { } missing)
+            throw FileRefused.Because("json", fileName, missing.Message);
         var records = typeof(ImportPackage).GetProperties()
             .Select(p => p.GetValue(package)).OfType<System.Collections.ICollection>().Sum(c => (long)c.Count);
         if (records > limits.MaxRows)
@@ -72,11 +76,13 @@ public static class ImportFileReader
         var text = TextFileCheck.Decode(bytes, "csv", fileName);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
+            // From the header against the known columns, not by counting characters (see CsvDelimiter).
+            Delimiter = CsvDelimiter.Detect(CsvDelimiter.FirstLine(text), h => CsvColumns.Contains(h, StringComparer.OrdinalIgnoreCase)),
             TrimOptions = TrimOptions.Trim,
             // A stray or unterminated quote is refused (BadDataException), not read as the rest of the file.
             MaxFieldSize = limits.MaxCellChars,
         };
+        var vietnamese = config.Delimiter == ";";
         using var reader = new CsvReader(new StringReader(text.Normalize(NormalizationForm.FormC)), config);
         try
         {
@@ -110,6 +116,16 @@ public static class ImportFileReader
                 var value = Field("value");
                 if (value is ['=' or '@', ..] && errors.Count < 100)
                     errors.Add(new ImportError("dataValues", 0, line, "value", $"'{value}' là công thức, không phải số; hãy ghi giá trị số (formula where a number is expected)"));
+                // A semicolon-separated file comes from a spreadsheet whose decimal mark is the comma (a
+                // Vietnamese Excel): its numbers are read by the one Vietnamese reader ("1.346,5"), and
+                // what reads differently in English ("1.5", "1.500") is refused, not guessed.
+                else if (vietnamese && !string.IsNullOrWhiteSpace(value))
+                {
+                    if (VietnameseNumber.TryParse(value, SemicolonFileNumbers, out var number, out var error))
+                        value = number.ToString(CultureInfo.InvariantCulture);
+                    else if (errors.Count < 100)
+                        errors.Add(new ImportError("dataValues", 0, line, "value", $"{error}; tệp phân cách bằng dấu chấm phẩy ghi số kiểu Việt Nam (semicolon file: Vietnamese notation)"));
+                }
                 rows.Add(new DataValueRow
                 {
                     Line = line,
@@ -138,7 +154,9 @@ public static class ImportFileReader
     {
         var raw = parser.RawRecord.AsSpan();
         if (raw.Count('"') % 2 == 0) return null;
-        return Math.Max(1, parser.RawRow - raw.TrimEnd("\r\n").Count('\n'));
+        // Inside the open quote every line break, the last one too, moved RawRow on: count them all
+        // (trimming the last one reported the line after the one that opens the quote).
+        return Math.Max(1, parser.RawRow - raw.Count('\n'));
     }
 
     public static ImportFailedException UnclosedQuote(string section, string fileName, int line) =>

@@ -47,22 +47,31 @@ public abstract class ImportRow
 
 public sealed class OrgUnitRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
+    [Code]
     public string? OfficialCode { get; set; }
     public string? Name { get; set; }
+    [Code]
     public string? Kind { get; set; }
+    [Code]
     public string? Parent { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
+    [Code]
     public string? Successor { get; set; }
 }
 
 public sealed class CatalogueRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
+    [Code]
     public string? Kind { get; set; }
+    [Code]
     public string? Parent { get; set; }
+    [Code]
     public string? Phase { get; set; }
     public string? Decision { get; set; }
     public int? Order { get; set; }
@@ -70,6 +79,7 @@ public sealed class CatalogueRow : ImportRow
 
 public sealed class FundingSourceRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
     public int? Order { get; set; }
@@ -77,6 +87,7 @@ public sealed class FundingSourceRow : ImportRow
 
 public sealed class DisaggregationRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
     public int? Order { get; set; }
@@ -84,31 +95,41 @@ public sealed class DisaggregationRow : ImportRow
 
 public sealed class IndicatorRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? UnitOfMeasure { get; set; }
     public string? ValueType { get; set; }
     public string? Aggregation { get; set; }
+    [Code]
     public string? ProgramItem { get; set; }
+    [Code]
     public List<string>? Disaggregations { get; set; }
 }
 
 public sealed class DocumentRow : ImportRow
 {
+    [Code]
     public string? Number { get; set; }
+    [Code]
     public string? Kind { get; set; }
     public string? Date { get; set; }
+    [Code]
     public string? Issuer { get; set; }
     public string? IssuerName { get; set; }
     public string? Subject { get; set; }
     public string? Url { get; set; }
+    [Code]
     public List<string>? ProgramItems { get; set; }
 }
 
 public sealed class AllocationRow : ImportRow
 {
+    [Code]
     public string? OrgUnit { get; set; }
+    [Code]
     public string? ProgramItem { get; set; }
+    [Code]
     public string? Source { get; set; }
     public int? Year { get; set; }
     public int? CarriedOverFrom { get; set; }
@@ -119,9 +140,13 @@ public sealed class AllocationRow : ImportRow
 
 public sealed class DisbursementRow : ImportRow
 {
+    [Code]
     public string? OrgUnit { get; set; }
+    [Code]
     public string? ProgramItem { get; set; }
+    [Code]
     public string? Source { get; set; }
+    [Code]
     public string? Period { get; set; }
     public long? Amount { get; set; }
     public string? Comment { get; set; }
@@ -129,11 +154,15 @@ public sealed class DisbursementRow : ImportRow
 
 public sealed class WorkRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
+    [Code]
     public string? Kind { get; set; }
+    [Code]
     public string? OrgUnit { get; set; }
     public string? Location { get; set; }
+    [Code]
     public string? ProgramItem { get; set; }
     public bool? IsNew { get; set; }
     public string? Status { get; set; }
@@ -145,9 +174,12 @@ public sealed class WorkRow : ImportRow
 
 public sealed class TargetRow : ImportRow
 {
+    [Code]
     public string? DataElement { get; set; }
+    [Code]
     public string? OrgUnit { get; set; }
     public int? Year { get; set; }
+    [Code]
     public string? Disaggregation { get; set; }
 
     [JsonConverter(typeof(NumberAsStringConverter))]
@@ -157,9 +189,13 @@ public sealed class TargetRow : ImportRow
 
 public sealed class DataValueRow : ImportRow
 {
+    [Code]
     public string? DataElement { get; set; }
+    [Code]
     public string? Period { get; set; }
+    [Code]
     public string? OrgUnit { get; set; }
+    [Code]
     public string? Disaggregation { get; set; }
 
     [JsonConverter(typeof(NumberAsStringConverter))]
@@ -175,8 +211,11 @@ public sealed class DataValueRow : ImportRow
 
 public sealed class ReportSectionRow : ImportRow
 {
+    [Code]
     public string? OrgUnit { get; set; }
+    [Code]
     public string? Period { get; set; }
+    [Code]
     public string? Section { get; set; }
     public string? Title { get; set; }
     public string? Text { get; set; }
@@ -184,8 +223,10 @@ public sealed class ReportSectionRow : ImportRow
 
 public sealed class ValidationRuleRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
+    [Code]
     public string? Kind { get; set; }
     public string? Severity { get; set; }
     public string? Left { get; set; }
@@ -200,6 +241,7 @@ public sealed class ValidationRuleRow : ImportRow
 
 public sealed class DataSetRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
     public int? DueDays { get; set; }
@@ -208,6 +250,7 @@ public sealed class DataSetRow : ImportRow
 
 public sealed class PovertyStandardRow : ImportRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? LegalBasis { get; set; }
@@ -226,6 +269,7 @@ public sealed class PovertyStandardRow : ImportRow
 
 public sealed class DeprivationIndicatorRow
 {
+    [Code]
     public string? Code { get; set; }
     public string? Dimension { get; set; }
     public string? Name { get; set; }

@@ -11,9 +11,9 @@ public sealed class NumberAsStringConverter : JsonConverter<string?>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => NfcStringConverter.Nfc(reader.GetString()),
+        JsonTokenType.String => NfcStringConverter.Checked(ref reader),
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
-        _ => throw new JsonException($"expected a number or a string, found {reader.TokenType}"),
+        _ => throw new JsonInputException($"cần một số hoặc chuỗi, gặp {JsonProblem.Token(reader.TokenType)} (expected a number or a string)"),
     };
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) =>

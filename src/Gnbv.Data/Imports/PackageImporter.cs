@@ -22,6 +22,9 @@ public sealed class PackageImporter(AppDbContext db, TimeProvider clock)
         if (package.Format is { } format && format != ImportPackage.FormatName)
             throw new ImportFailedException([new ImportError("format", 0, null, "format", $"'{format}' không được hỗ trợ; dùng '{ImportPackage.FormatName}' (unsupported format)")]);
 
+        // Null rows, control characters, invisible characters in codes: refused before a row is applied.
+        if (PackageCheck.Errors(package) is { Count: > 0 } textErrors) throw new ImportFailedException(textErrors);
+
         if (options.SkipIfAlreadyImported && options.Sha256.Length > 0 && db.ImportRuns.Any(r => r.Sha256 == options.Sha256))
             return new ImportResult { Skipped = true, Rows = package.RowCount };
 

@@ -54,6 +54,7 @@ public sealed class GnbvExceptionHandler(ILogger<GnbvExceptionHandler> log) : IE
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestSizeLimit.TooLarge(http),
             // The form reader's own limits (a part, a field or the number of fields too large).
             InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Http" } e => RequestSizeLimit.FormTooLarge(e),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException } e => JsonBodies.Problem(e),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Yêu cầu không hợp lệ (bad request)", Detail = e.Message },
             _ => null,
         };

@@ -80,9 +80,9 @@ public static class Startup
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            // Names and codes sent in NFD match the same text stored in NFC.
-            o.SerializerOptions.Converters.Add(new Gnbv.Data.Imports.NfcStringConverter());
         });
+        // Strict bodies (no unknown field, no key twice, checked text in NFC; nulls refused by the filter below).
+        services.AddGnbvJsonBodies();
         return builder;
     }
 
@@ -144,6 +144,8 @@ public static class Startup
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseGnbvRequestLimits();
+        // Query strings and page forms through the one text check (JSON bodies: its converter).
+        app.UseMiddleware<FormTextCheck>();
         // Routing after the request id, so that even the routing's own log lines carry it.
         app.UseRouting();
         app.UseStatusCodePages();
@@ -176,6 +178,7 @@ public static class Startup
         app.MapScalarApiReference("/scalar").AllowAnonymous();
         Features.Account.AccountEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.AddEndpointFilterFactory(JsonBodies.Filter);
         Features.Periods.PeriodsApi.Map(api);
         Features.Units.UnitsApi.Map(api);
         Features.Catalogue.CatalogueApi.Map(api);

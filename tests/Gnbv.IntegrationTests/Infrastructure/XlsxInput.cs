@@ -13,6 +13,14 @@ public sealed class XlsxInput(string sheetName)
 {
     private readonly SortedDictionary<(int Row, int Column), Cell> cells = [];
     private readonly List<string> shared = [];
+    private readonly List<string> emptyBefore = [];
+
+    /// <summary>An empty sheet placed before this one, as a workbook saved with its default "Sheet1" in front.</summary>
+    public XlsxInput EmptySheetBefore(string name)
+    {
+        emptyBefore.Add(name);
+        return this;
+    }
 
     public XlsxInput Text(int row, int column, string text)
     {
@@ -62,7 +70,16 @@ public sealed class XlsxInput(string sheetName)
             var part = book.AddNewPart<WorksheetPart>();
             part.Worksheet = new Worksheet(new SheetData(cells.GroupBy(c => c.Key.Row).Select(r => new Row(r.Select(c => c.Value)) { RowIndex = (uint)r.Key })));
             book.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(shared.Select(s => new SharedStringItem(new Text(s))));
-            book.Workbook = new Workbook(new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = book.GetIdOfPart(part) }));
+            var sheets = new Sheets();
+            uint id = 1;
+            foreach (var name in emptyBefore)
+            {
+                var empty = book.AddNewPart<WorksheetPart>();
+                empty.Worksheet = new Worksheet(new SheetData());
+                sheets.Append(new Sheet { Name = name, SheetId = id++, Id = book.GetIdOfPart(empty) });
+            }
+            sheets.Append(new Sheet { Name = sheetName, SheetId = id, Id = book.GetIdOfPart(part) });
+            book.Workbook = new Workbook(sheets);
         }
         return stream.ToArray();
     }

@@ -67,6 +67,34 @@ public abstract class WorksPageTests(PagesFixture pages)
         (await db.Works.AnyAsync(w => w.Code == "W-HTTP-2")).ShouldBeFalse();
         (await db.AuditEntries.AnyAsync(a => a.EntityKey == "W-HTTP-2")).ShouldBeFalse();
     }
+
+    // Issue 15, item 5: a NUL was stored on SQLite and a 500 on PostgreSQL; a zero-width space made a
+    // second work "W-HTTP-3" that looks like the first.
+    [Fact]
+    public async Task WorkForm_ControlCharacterInText_Is400NamingTheField_AndAnInvisibleCharacterInTheCode_IsAFormError()
+    {
+        var officer = await pages.AsAsync("baolam");
+        var form = await officer.FormAsync(Page, "work");
+        form.Set("f|code", "W-HTTP-3").Set("f|name", "Nhà văn hóa\u0001 thôn").Set("f|kind", "other").Set("f|status", "planned");
+        var refused = await officer.PostAsync(form);
+        refused.Status.ShouldBe(HttpStatusCode.BadRequest, refused.Text);
+        refused.Text.ShouldContain("f|name");
+        refused.Text.ShouldContain("U+0001");
+        // A NUL the form reader refuses itself: a 400 saying so (it was a 413 "form too large").
+        form.Set("f|name", "Nhà văn hóa\u0000 thôn");
+        refused = await officer.PostAsync(form);
+        refused.Status.ShouldBe(HttpStatusCode.BadRequest, refused.Text);
+        refused.Text.ShouldContain("U+0000");
+
+        form = await officer.FormAsync(Page, "work");
+        form.Set("f|code", "W-HTTP-3\u200B").Set("f|name", "Nhà văn hóa thôn").Set("f|kind", "other").Set("f|status", "planned");
+        var page = await officer.PostAsync(form);
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Saved.ShouldBeNull();
+        page.Errors.ShouldHaveSingleItem().ShouldContain("U+200B");
+        await using var db = pages.Context();
+        (await db.Works.AnyAsync(w => w.Code.StartsWith("W-HTTP-3"))).ShouldBeFalse();
+    }
 }
 
 [Collection(SqlitePages.Collection)]
