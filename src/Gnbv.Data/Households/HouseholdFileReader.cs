@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Gnbv.Data.Imports;
+using Gnbv.Domain.Formatting;
 
 namespace Gnbv.Data.Households;
 
@@ -132,7 +133,8 @@ public static class HouseholdFileReader
             for (var i = 0; i < keys.Length; i++)
                 if (keys[i] is { } k)
                 {
-                    var value = (csv.TryGetField(i, out string? v) ? v : null)?.Normalize(NormalizationForm.FormC) ?? "";
+                    // The apostrophe the export put before text a spreadsheet would run as a formula is not data (CsvSafe).
+                    var value = CsvSafe.Restore((csv.TryGetField(i, out string? v) ? v : null)?.Normalize(NormalizationForm.FormC)) ?? "";
                     if (value is ['=' or '@', ..] && NumericKeys.Contains(k))
                         throw Fail(line, k, $"cột '{HeaderOf(k)}' dòng {line}: '{value}' là công thức, không phải số; hãy ghi giá trị (formula where a number is expected)");
                     cells[k] = value;
