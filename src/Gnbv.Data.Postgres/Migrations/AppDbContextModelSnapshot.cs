@@ -925,6 +925,9 @@ namespace Gnbv.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("integer");
 
@@ -1315,6 +1318,9 @@ namespace Gnbv.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PeriodType")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Sort")
                         .HasColumnType("integer");

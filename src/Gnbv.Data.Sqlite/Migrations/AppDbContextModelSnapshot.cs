@@ -886,6 +886,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("INTEGER");
 
@@ -1260,6 +1263,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeriodType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sort")
                         .HasColumnType("INTEGER");

@@ -154,7 +154,8 @@ public static class HouseholdFileReader
             for (var i = 0; i < keys.Length; i++)
                 if (keys[i] is { } k)
                 {
-                    var value = Checked(line, k, (csv.TryGetField(i, out string? v) ? v : null) ?? "");
+                    // The apostrophe the export put before text a spreadsheet would run as a formula is not data (CsvSafe).
+                    var value = Checked(line, k, CsvSafe.Restore(csv.TryGetField(i, out string? v) ? v : null) ?? "");
                     if (value is ['=' or '@', ..] && NumericKeys.Contains(k))
                         throw Fail(line, k, $"cột '{HeaderOf(k)}' dòng {line}: '{value}' là công thức, không phải số; hãy ghi giá trị (formula where a number is expected)");
                     cells[k] = value;

@@ -133,17 +133,19 @@ public sealed class HouseholdImporter(AppDbContext db, TimeProvider clock, Regis
         db.Reason = options.Reason;
         await registry.PublishChangedAsync(years, ct);
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Entity = AuditEntities.HouseholdImport,
-            EntityKey = Path.GetFileName(options.Source.Length > 0 ? options.Source : fileName),
-            Action = "insert",
-            Changes = JsonSerializer.Serialize(new { rows = result.Rows, households = result.Households, created = result.Created, updated = result.Updated, members = result.Members, removed = result.MembersRemoved, census = result.CensusEntries, years = result.Years }),
-            Reason = options.Reason,
-            ChangedBy = options.Actor.Name,
-            ChangedAt = clock.UtcNow(),
-            OrgUnitId = options.Actor.UnitId,
-        });
+        // A list imported as it is stored changed nothing: nothing to audit (its figures were not rewritten either).
+        if (result.Created + result.Updated + result.Members + result.MembersRemoved + result.CensusEntries > 0)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                Entity = AuditEntities.HouseholdImport,
+                EntityKey = Path.GetFileName(options.Source.Length > 0 ? options.Source : fileName),
+                Action = "insert",
+                Changes = JsonSerializer.Serialize(new { rows = result.Rows, households = result.Households, created = result.Created, updated = result.Updated, members = result.Members, removed = result.MembersRemoved, census = result.CensusEntries, years = result.Years }),
+                Reason = options.Reason,
+                ChangedBy = options.Actor.Name,
+                ChangedAt = clock.UtcNow(),
+                OrgUnitId = options.Actor.UnitId,
+            });
         await db.SaveChangesAsync(ct);
         FailPoints.Hit(FailPoints.HouseholdBeforeCommit);
 

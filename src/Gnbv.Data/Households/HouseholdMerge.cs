@@ -84,15 +84,29 @@ public static class HouseholdMerge
         return errors;
     }
 
+    /// <summary>
+    /// Merges the staged file. A household listed as it is stored is left alone: its version (what an
+    /// officer editing it read), its time stamp and its census entry are not touched, so re-importing
+    /// an unchanged list changes nothing and counts no update. A household whose fields, members or
+    /// census of the year differ is written and its version goes up once.
+    /// </summary>
     public static async Task<MergeCounts> ApplyAsync(RegistryStage stage, DateTime now, CancellationToken ct)
     {
-        var updated = await stage.ExecAsync("""
+        // What differs is marked first (stage_h.changed), before the writes make it equal.
+        await stage.ExecAsync("""
+            UPDATE stage_h SET changed = true FROM households h
+            WHERE h."Id" = stage_h.target_id AND (h."Code" IS DISTINCT FROM stage_h.code OR h."Village" IS DISTINCT FROM stage_h.village
+                OR h."Area" IS DISTINCT FROM stage_h.area OR h."HeadName" IS DISTINCT FROM stage_h.head_name OR h."Ethnicity" IS DISTINCT FROM stage_h.ethnicity
+                OR h."EthnicMinority" IS DISTINCT FROM stage_h.ethnic_minority OR h."PolicyGroups" IS DISTINCT FROM stage_h.policy
+                OR h."PovertyCauses" IS DISTINCT FROM stage_h.causes OR h."ProvinceCode" IS DISTINCT FROM stage_h.province_code)
+            """, ct);
+        await stage.ExecAsync("""
             UPDATE households SET "Code" = s.code, "Village" = s.village, "Area" = s.area, "HeadName" = s.head_name,
                 "Ethnicity" = s.ethnicity, "EthnicMinority" = s.ethnic_minority, "PolicyGroups" = s.policy,
-                "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code, "UpdatedAt" = @now,
-                "Version" = households."Version" + 1
-            FROM stage_h s WHERE households."Id" = s.target_id
-            """, ct, ("now", now));
+                "PovertyCauses" = s.causes, "ProvinceCode" = s.province_code
+            FROM stage_h s WHERE households."Id" = s.target_id AND s.changed
+            """, ct);
+        var existing = Convert.ToInt32((await stage.QueryAsync("SELECT COUNT(*) FROM stage_h WHERE existed", ct))[0][0], CultureInfo.InvariantCulture);
         const string insertHouseholds = """
             INSERT INTO households ("OrgUnitId", "ProvinceCode", "Code", "Village", "Area", "HeadName", "Ethnicity", "EthnicMinority", "PolicyGroups", "PovertyCauses", "Synthetic", "UpdatedAt")
             SELECT org_unit_id, province_code, code, village, area, head_name, ethnicity, ethnic_minority, policy, causes, synthetic, @now
@@ -118,7 +132,7 @@ public static class HouseholdMerge
         // The matches changed the staged tables: fresh statistics keep the planner off nested loops over a million rows.
         await stage.ExecAsync(stage.IsPostgres ? "ANALYZE stage_h" : "ANALYZE temp.stage_h", ct);
         var removed = 0;
-        if (updated > 0)
+        if (existing > 0)
         {
             await stage.ExecAsync("""
                 UPDATE stage_m SET target_member = m."Id"
@@ -135,6 +149,18 @@ public static class HouseholdMerge
                       GROUP BY target_member HAVING COUNT(*) > 1) d
                 WHERE stage_m.target_member = d.target_member AND stage_m.line > d.first
                 """, ct);
+            // A household changes when a member is removed, added or differs.
+            await stage.ExecAsync("""
+                UPDATE stage_h SET changed = true
+                WHERE existed AND changed IS NOT true AND (
+                    EXISTS (SELECT 1 FROM household_members m WHERE m."HouseholdId" = stage_h.target_id
+                            AND NOT EXISTS (SELECT 1 FROM stage_m s WHERE s.target_member = m."Id"))
+                    OR EXISTS (SELECT 1 FROM stage_m sm LEFT JOIN household_members m ON m."Id" = sm.target_member
+                            WHERE sm.org_unit_id = stage_h.org_unit_id AND sm.code = stage_h.code
+                              AND (m."Id" IS NULL OR m."Name" IS DISTINCT FROM sm.name OR m."BirthYear" IS DISTINCT FROM sm.birth_year
+                                OR m."Sex" IS DISTINCT FROM sm.sex OR m."Relation" IS DISTINCT FROM sm.relation
+                                OR m."IsHead" IS DISTINCT FROM sm.is_head OR m."CitizenId" IS DISTINCT FROM sm.citizen_id)))
+                """, ct);
             removed = await stage.ExecAsync("""
                 DELETE FROM household_members
                 WHERE "HouseholdId" IN (SELECT target_id FROM stage_h WHERE existed)
@@ -149,6 +175,20 @@ public static class HouseholdMerge
                 UPDATE household_members SET "Name" = sm.name, "BirthYear" = sm.birth_year, "Sex" = sm.sex, "Relation" = sm.relation,
                     "IsHead" = sm.is_head, "CitizenId" = sm.citizen_id
                 FROM stage_m sm WHERE household_members."Id" = sm.target_member
+                  AND (household_members."Name" IS DISTINCT FROM sm.name OR household_members."BirthYear" IS DISTINCT FROM sm.birth_year
+                    OR household_members."Sex" IS DISTINCT FROM sm.sex OR household_members."Relation" IS DISTINCT FROM sm.relation
+                    OR household_members."IsHead" IS DISTINCT FROM sm.is_head OR household_members."CitizenId" IS DISTINCT FROM sm.citizen_id)
+                """, ct);
+            // Or when its census entry of the year is new or differs.
+            await stage.ExecAsync("""
+                UPDATE stage_h SET changed = true
+                WHERE existed AND changed IS NOT true AND year IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM census_entries c WHERE c."HouseholdId" = stage_h.target_id AND c."Year" = stage_h.year
+                      AND c."PovertyStandardId" = stage_h.standard_id AND c."Income" IS NOT DISTINCT FROM stage_h.income
+                      AND c."ScoreA" IS NOT DISTINCT FROM stage_h.score_a AND c."DeprivedMask" = stage_h.mask
+                      AND c."ScoreB" IS NOT DISTINCT FROM stage_h.score_b AND c."Status" = stage_h.status
+                      AND c."MemberCount" = stage_h.member_count AND c."ExpectedEscape" = stage_h.expected_escape
+                      AND c."SupportPlan" IS NOT DISTINCT FROM stage_h.plan)
                 """, ct);
         }
         var members = await stage.ExecAsync("""
@@ -157,14 +197,19 @@ public static class HouseholdMerge
             FROM stage_m sm JOIN stage_h s ON s.org_unit_id = sm.org_unit_id AND s.code = sm.code
             WHERE sm.target_member IS NULL
             """, ct);
+        // A census entry as stored is not rewritten (an identical row is no change).
         var census = await stage.ExecAsync("""
             INSERT INTO census_entries ("HouseholdId", "ProvinceCode", "Year", "PovertyStandardId", "Income", "ScoreA", "DeprivedMask", "ScoreB", "Status", "MemberCount", "ExpectedEscape", "SupportPlan")
             SELECT target_id, province_code, year, standard_id, income, score_a, mask, score_b, status, member_count, expected_escape, plan
-            FROM stage_h WHERE year IS NOT NULL
+            FROM stage_h WHERE year IS NOT NULL AND (target_id IS NULL OR existed IS NOT true OR changed)
             ON CONFLICT ("HouseholdId", "Year") DO UPDATE SET "PovertyStandardId" = excluded."PovertyStandardId", "Income" = excluded."Income",
                 "ScoreA" = excluded."ScoreA", "DeprivedMask" = excluded."DeprivedMask", "ScoreB" = excluded."ScoreB", "Status" = excluded."Status",
                 "MemberCount" = excluded."MemberCount", "ExpectedEscape" = excluded."ExpectedEscape", "SupportPlan" = excluded."SupportPlan"
             """, ct);
+        var updated = await stage.ExecAsync("""
+            UPDATE households SET "UpdatedAt" = @now, "Version" = households."Version" + 1
+            FROM stage_h s WHERE households."Id" = s.target_id AND s.existed AND s.changed
+            """, ct, ("now", now));
         return new MergeCounts(created, updated, members, removed, census);
     }
 }

@@ -33,7 +33,7 @@ public abstract class RegistryStage(DbConnection connection, DbTransaction trans
         if (IsPostgres) await ExecAsync("SET LOCAL work_mem = '64MB'", ct);
         var b = IsPostgres ? "boolean" : "integer";
         await ExecAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, temp, "stage_h",
-            $"line integer, org_unit_id integer, province_code text, code text, village text, area integer, head_name text, ethnicity text, ethnic_minority {b}, policy text, causes text, synthetic {b}, year integer, standard_id integer, income bigint, score_a integer, mask integer, score_b integer, status integer, member_count integer, expected_escape {b}, plan text, target_id bigint, existed {b}"), ct);
+            $"line integer, org_unit_id integer, province_code text, code text, village text, area integer, head_name text, ethnicity text, ethnic_minority {b}, policy text, causes text, synthetic {b}, year integer, standard_id integer, income bigint, score_a integer, mask integer, score_b integer, status integer, member_count integer, expected_escape {b}, plan text, target_id bigint, existed {b}, changed {b}"), ct);
         await ExecAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, temp, "stage_m",
             $"line integer, org_unit_id integer, code text, name text, birth_year integer, sex integer, relation text, is_head {b}, citizen_id text, target_member bigint"), ct);
     }

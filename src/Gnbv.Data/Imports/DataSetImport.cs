@@ -1,3 +1,4 @@
+using Gnbv.Domain.Periods;
 using Gnbv.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,9 @@ namespace Gnbv.Data.Imports;
 internal static class DataSetImport
 {
     public const string Section = "dataSets";
+
+    /// <summary>Disbursements are reported by half-year (TT10) unless the capital data set says otherwise.</summary>
+    public const PeriodType DefaultCapitalPeriodType = PeriodType.SixMonthly;
 
     public static async Task ApplyAsync(ImportContext ctx, List<DataSetRow> rows, CancellationToken ct)
     {
@@ -25,6 +29,21 @@ internal static class DataSetImport
                 continue;
             }
             if (row.DueDays is < -366 or > 366) ctx.Error("dueDays", $"{row.DueDays} ngày nằm ngoài khoảng -366..366");
+            existing.TryGetValue(code ?? "", out var stored);
+            PeriodType? periodType = null;
+            if (code == DataSets.Capital)
+            {
+                periodType = ctx.PeriodTypeOf("periodType", row.PeriodType, stored?.PeriodType ?? DefaultCapitalPeriodType);
+                if (stored is not null && periodType is { } changedTo && changedTo != (stored.PeriodType ?? DefaultCapitalPeriodType))
+                {
+                    var other = await ctx.Db.Disbursements.AsNoTracking().Where(d => d.Period!.Type != changedTo).Select(d => d.Period!.Code).FirstOrDefaultAsync(ct);
+                    if (other is not null)
+                        ctx.Error("periodType", $"đã có giải ngân kỳ {other} ({PeriodTypes.VietnameseName(stored.PeriodType ?? DefaultCapitalPeriodType)}): xóa các giải ngân đó trước khi đổi loại kỳ (disbursements of the old period type exist)");
+                }
+                if (periodType is null) continue;
+            }
+            else if (!string.IsNullOrWhiteSpace(row.PeriodType))
+                ctx.Error("periodType", $"chỉ bộ số liệu {DataSets.Capital} có loại kỳ (của giải ngân); số liệu chỉ tiêu theo loại kỳ của từng chỉ tiêu (only the capital data set has a period type)");
             if (code is null || name is null || ctx.Duplicate(seen, code, "code")) continue;
             if (!existing.TryGetValue(code, out var set))
             {
@@ -36,6 +55,7 @@ internal static class DataSetImport
             set.Name = name;
             set.DueDays = row.DueDays ?? 0;
             set.Sort = row.Sort ?? DataSets.Codes.ToList().IndexOf(code);
+            set.PeriodType = periodType;
         }
         await ctx.Db.SaveChangesAsync(ct);
     }

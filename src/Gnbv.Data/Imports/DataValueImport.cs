@@ -1,6 +1,7 @@
 using Gnbv.Data.Concurrency;
 using Gnbv.Data.Values;
 using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Periods;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Imports;
@@ -16,7 +17,7 @@ internal static class DataValueImport
     public static async Task ApplyAsync(ImportContext ctx, List<DataValueRow> rows, CancellationToken ct)
     {
         var counts = ctx.Result.For(Section);
-        var resolved = new List<(DataValueRow Row, Indicator Indicator, Disaggregation Disaggregation, int UnitId, Domain.Periods.PeriodRow Period, decimal? Value)>();
+        var resolved = new List<(DataValueRow Row, Indicator Indicator, Disaggregation Disaggregation, int UnitId, PeriodRow Period, decimal? Value)>();
         var seen = new Dictionary<(int, int, int, string), int>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -30,6 +31,11 @@ internal static class DataValueImport
             var value = string.IsNullOrWhiteSpace(row.Value) ? null : ctx.Value("value", row.Value, indicator);
             if (row.Comment is { Length: > 2000 }) ctx.Error("comment", "dài quá 2000 ký tự (comment too long)");
             if (row.Version is < 0) ctx.Error("version", $"phiên bản {row.Version} không hợp lệ, phải >= 0 (invalid version)");
+            // One kind of period per indicator: a value of another kind would be summed beside the
+            // indicator's own (202303 and 2023Q1 both into 2023S1). Deleting one stays possible.
+            if (indicator is not null && period is not null && value is not null && period.Type != indicator.PeriodType)
+                ctx.Error("period", $"chỉ tiêu {indicator.Code} nhập {PeriodTypes.VietnameseName(indicator.PeriodType)} (kỳ như {PeriodTypes.Example(indicator.PeriodType)}), "
+                    + $"không nhập cho kỳ {period.Code} ({PeriodTypes.VietnameseName(period.Type)}): kỳ dài hơn được cộng từ các kỳ của chỉ tiêu (period type does not match the indicator's)");
             if (indicator is null || disaggregation is null || unit is null || period is null) continue;
             if (ctx.Duplicate(seen, (indicator.Id, disaggregation.Id, unit.Id, period.Code), "dataElement")) continue;
             resolved.Add((row, indicator, disaggregation, unit.Id, period, value));

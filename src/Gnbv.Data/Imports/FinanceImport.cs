@@ -1,4 +1,6 @@
 using Gnbv.Domain.Finance;
+using Gnbv.Domain.Periods;
+using Gnbv.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Imports;
@@ -51,6 +53,8 @@ internal static class FinanceImport
         const string section = "disbursements";
         var counts = ctx.Result.For(section);
         var existing = await ctx.Db.Disbursements.ToListAsync(ct);
+        var periodType = await ctx.Db.DataSets.AsNoTracking().Where(s => s.Code == DataSets.Capital).Select(s => s.PeriodType).FirstOrDefaultAsync(ct)
+            ?? DataSetImport.DefaultCapitalPeriodType;
         var seen = new Dictionary<(int, int, int, string), int>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -64,6 +68,12 @@ internal static class FinanceImport
             if (period is not null && period.StartDate > ctx.Today)
             {
                 ctx.Error("period", $"kỳ {period.Code} bắt đầu {period.StartDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}, sau hôm nay: chưa thể giải ngân (disbursement in a future period)");
+                period = null;
+            }
+            // One kind of period for all disbursements, as for an indicator's values: 2023Q1 beside 2023S1 would be paid twice.
+            if (period is not null && period.Type != periodType)
+            {
+                ctx.Error("period", $"giải ngân được báo cáo {PeriodTypes.VietnameseName(periodType)} (kỳ như {PeriodTypes.Example(periodType)}), không cho kỳ {period.Code} ({PeriodTypes.VietnameseName(period.Type)}): kỳ dài hơn được cộng từ các kỳ đó (period type does not match the capital data set's)");
                 period = null;
             }
             var amount = ctx.Money("amount", row.Amount, required: true);

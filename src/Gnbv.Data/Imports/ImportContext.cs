@@ -355,4 +355,15 @@ public sealed class ImportContext(AppDbContext db, ImportResult result, Actor ac
             return null;
         }
     }
+
+    /// <summary>monthly, quarterly, six-monthly (or SixMonthly) or yearly; empty keeps <paramref name="fallback"/>.</summary>
+    public PeriodType? PeriodTypeOf(string field, string? text, PeriodType fallback)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        foreach (var t in PeriodTypes.OfIndicators)
+            if (string.Equals(PeriodTypes.Code(t), text.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(t.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+                return t;
+        Error(field, $"'{text}' không hợp lệ; dùng một trong: {string.Join(", ", PeriodTypes.OfIndicators.Select(PeriodTypes.Code))} (invalid period type)");
+        return null;
+    }
 }

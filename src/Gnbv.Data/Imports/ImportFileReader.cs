@@ -96,8 +96,9 @@ public static class ImportFileReader
                 if (!header.Contains(required, StringComparer.OrdinalIgnoreCase))
                     throw Fail("csv", $"thiếu cột '{required}' (missing column)");
 
+            // The apostrophe an export put before text that a spreadsheet would run as a formula is not data (CsvSafe).
             string? Field(string name) =>
-                header.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } h ? reader.GetField(h) : null;
+                header.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } h ? CsvSafe.Restore(reader.GetField(h)) : null;
 
             var rows = new List<DataValueRow>();
             var errors = new List<ImportError>();

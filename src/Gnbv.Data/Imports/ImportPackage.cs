@@ -101,6 +101,9 @@ public sealed class IndicatorRow : ImportRow
     public string? UnitOfMeasure { get; set; }
     public string? ValueType { get; set; }
     public string? Aggregation { get; set; }
+
+    /// <summary>monthly, quarterly, six-monthly or yearly; absent: six-monthly for a new indicator, unchanged for a stored one.</summary>
+    public string? PeriodType { get; set; }
     [Code]
     public string? ProgramItem { get; set; }
     [Code]
@@ -246,6 +249,9 @@ public sealed class DataSetRow : ImportRow
     public string? Name { get; set; }
     public int? DueDays { get; set; }
     public int? Sort { get; set; }
+
+    /// <summary>capital only: the kind of period disbursements are reported for (six-monthly when absent).</summary>
+    public string? PeriodType { get; set; }
 }
 
 public sealed class PovertyStandardRow : ImportRow

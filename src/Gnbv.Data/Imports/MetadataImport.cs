@@ -1,6 +1,8 @@
 using Gnbv.Domain;
 using Gnbv.Domain.Finance;
 using Gnbv.Domain.Indicators;
+using Gnbv.Domain.Periods;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.Data.Imports;
 
@@ -55,6 +57,17 @@ internal static class MetadataImport
             var uom = ctx.Required("unitOfMeasure", row.UnitOfMeasure);
             var valueType = ctx.Enum("valueType", row.ValueType, IndicatorValueType.Number);
             var aggregation = ctx.Enum("aggregation", row.Aggregation, AggregationType.Sum);
+            var stored = code is null ? null : indicators.GetValueOrDefault(code);
+            var periodType = ctx.PeriodTypeOf("periodType", row.PeriodType, stored?.PeriodType ?? Indicator.DefaultPeriodType);
+            if (stored is not null && periodType is { } changedTo && changedTo != stored.PeriodType && stored.Id != 0)
+            {
+                // Values already typed for the old kind would be refused from now on, or counted twice beside the new kind's.
+                var other = await ctx.Db.DataValues.AsNoTracking()
+                    .Where(v => v.IndicatorId == stored.Id && !v.FromRegistry && v.Period!.Type != changedTo)
+                    .Select(v => v.Period!.Code).FirstOrDefaultAsync(ct);
+                if (other is not null)
+                    ctx.Error("periodType", $"chỉ tiêu {code} đang có giá trị nhập {PeriodTypes.VietnameseName(stored.PeriodType)} (kỳ {other}): xóa các giá trị đó trước khi đổi sang {PeriodTypes.Code(changedTo)} (values of the old period type exist)");
+            }
             var item = string.IsNullOrWhiteSpace(row.ProgramItem) ? null : await ctx.ItemAsync("programItem", row.ProgramItem, ct);
             var codes = row.Disaggregations is { Count: > 0 } list ? list : [Disaggregation.TotalCode];
             var ds = new List<Disaggregation>();
@@ -63,7 +76,7 @@ internal static class MetadataImport
                 if (disaggregations.TryGetValue(c.Trim(), out var d)) ds.Add(d);
                 else ctx.Error("disaggregations", $"không có phân tổ mã '{c}' (unknown disaggregation)");
             }
-            if (code is null || name is null || uom is null || valueType is null || aggregation is null) continue;
+            if (code is null || name is null || uom is null || valueType is null || aggregation is null || periodType is null) continue;
             if (ctx.Duplicate(seen, code, "code")) continue;
             if (!indicators.TryGetValue(code, out var indicator))
             {
@@ -77,6 +90,7 @@ internal static class MetadataImport
             indicator.UnitOfMeasure = uom;
             indicator.ValueType = valueType.Value;
             indicator.Aggregation = aggregation.Value;
+            indicator.PeriodType = periodType.Value;
             indicator.ProgramItem = item;
             indicator.SortOrder = i;
             var wanted = ds.Select(d => d.Id).Distinct().ToList();

@@ -1,4 +1,5 @@
 using Gnbv.Domain.Catalogue;
+using Gnbv.Domain.Periods;
 
 namespace Gnbv.Domain.Indicators;
 
@@ -11,6 +12,16 @@ public class Indicator
     public required string UnitOfMeasure { get; set; }
     public IndicatorValueType ValueType { get; set; } = IndicatorValueType.Number;
     public AggregationType Aggregation { get; set; } = AggregationType.Sum;
+
+    /// <summary>
+    /// The one kind of period the indicator's values are typed for (DHIS2: a data element has one
+    /// period type): figures of longer periods sum them, and a value of another kind, which would be
+    /// counted twice (202303 and 2023Q1 both inside 2023S1), is refused when written.
+    /// </summary>
+    public PeriodType PeriodType { get; set; } = DefaultPeriodType;
+
+    /// <summary>The program reports by half-year (TT10): an indicator that does not say is six-monthly.</summary>
+    public const PeriodType DefaultPeriodType = PeriodType.SixMonthly;
     public int? ProgramItemId { get; set; }
     public ProgramItem? ProgramItem { get; set; }
     public int SortOrder { get; set; }

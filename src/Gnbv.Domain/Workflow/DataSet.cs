@@ -16,6 +16,13 @@ public class DataSet
 
     public int Sort { get; set; }
 
+    /// <summary>
+    /// The one kind of period the set's summed records are reported for: disbursements of the
+    /// capital set (a half-year's figure sums them; another kind would be counted twice). Null for
+    /// the others: values take their indicator's kind, works and report text are not summed.
+    /// </summary>
+    public Periods.PeriodType? PeriodType { get; set; }
+
     public DateOnly DueDate(Periods.Period period) => period.End.AddDays(DueDays);
 }
 

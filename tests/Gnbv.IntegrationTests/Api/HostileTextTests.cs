@@ -59,7 +59,7 @@ public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest
             dataValues = new[]
             {
                 new { dataElement = "CS.TD_HO_NGHEO_LUOT", period = "2023S1", orgUnit = "01294", value = "12", comment = "@SUM(A1)" },
-                new { dataElement = "MT.TY_LE_HO_NGHEO_GIAM", period = "2023S1", orgUnit = "01294", value = "-2.5", comment = "+1" },
+                new { dataElement = "CS.TD_HO_NGHEO_SO_TIEN", period = "2023S1", orgUnit = "01294", value = "-2.5", comment = "+1" },
             },
         }));
         long householdId;
@@ -133,8 +133,8 @@ public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest
         int Col(string name) => header.IndexOf(name);
         var byElement = values.Skip(1).ToDictionary(r => r[Col("dataElement")]);
         byElement["CS.TD_HO_NGHEO_LUOT"][Col("comment")].ShouldBe("'@SUM(A1)");
-        byElement["MT.TY_LE_HO_NGHEO_GIAM"][Col("comment")].ShouldBe("'+1");
-        byElement["MT.TY_LE_HO_NGHEO_GIAM"][Col("value")].ShouldBe("-2.5");
+        byElement["CS.TD_HO_NGHEO_SO_TIEN"][Col("comment")].ShouldBe("'+1");
+        byElement["CS.TD_HO_NGHEO_SO_TIEN"][Col("value")].ShouldBe("-2.5");
     }
 
     private static List<List<string>> ReadCsv(string text)

@@ -23,9 +23,9 @@ public abstract class ValueImportCrashTests(DatabaseProvider provider) : CrashTe
     [Fact]
     public async Task Import_KilledBeforeCommit_LeavesDatabaseAsBeforeAndRerunCompletes()
     {
-        // Before: January and February. The import: January deleted, February changed, March and April added.
-        await ImportAsync(ImportFileReader.Read(Encoding.UTF8.GetBytes(Package(["202301", "202302"], _ => "1")), "earlier.json"));
-        using var file = Write(".json", Package(["202301", "202302", "202303", "202304"], p => p == "202301" ? "" : "2"));
+        // Before: the halves of 2023. The import: 2023S1 deleted, 2023S2 changed, the halves of 2024 added.
+        await ImportAsync(ImportFileReader.Read(Encoding.UTF8.GetBytes(Package(["2023S1", "2023S2"], _ => "1")), "earlier.json"));
+        using var file = Write(".json", Package(["2023S1", "2023S2", "2024S1", "2024S2"], p => p == "2023S1" ? "" : "2"));
 
         await KilledAtThenRerunAsync(FailPoints.PackageBeforeCommit, "import", file.Path, "--reason", "crash test");
 

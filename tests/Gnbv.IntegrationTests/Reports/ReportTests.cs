@@ -162,7 +162,7 @@ public abstract class ReportTests(DatabaseProvider provider) : DatabaseTest(prov
             [
                 TestUnits.Value("90101", "2024S1", "7", "DA5.HO_XAY_MOI"), TestUnits.Value("90102", "2024S1", "5", "DA5.HO_XAY_MOI"),
                 TestUnits.Value("90101", "2024S1", "12"), TestUnits.Value("90102", "2024S1", "30"),
-                TestUnits.Value("901", "2024S1", "3.5", "MT.TY_LE_HO_NGHEO_GIAM"), TestUnits.Value("90101", "2024S1", "9", "MT.TY_LE_HO_NGHEO_GIAM"),
+                TestUnits.Value("901", "2024S1", "3.5", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"), TestUnits.Value("90101", "2024S1", "9", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
             ],
         });
         var report = await GenerateAsync("901", "2024S1");

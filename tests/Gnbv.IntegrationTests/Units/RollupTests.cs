@@ -51,13 +51,21 @@ public abstract class RollupTests(DatabaseProvider provider) : DatabaseTest(prov
             OrgUnits = TestUnits.Tree(),
             DataValues =
             [
-                TestUnits.Value("90101", "202301", "2"), TestUnits.Value("90101", "2023Q2", "3"), TestUnits.Value("90101", "2023S2", "4"),
+                // A monthly, a quarterly and a half-yearly indicator: each sums its own kind of period.
+                TestUnits.Value("90101", "202301", "2", "HT.THE_BHYT"), TestUnits.Value("90101", "202305", "3", "HT.THE_BHYT"), TestUnits.Value("90101", "202311", "4", "HT.THE_BHYT"),
+                TestUnits.Value("90101", "2023Q1", "20", "CS.TIEN_DIEN_HO"), TestUnits.Value("90101", "2023Q2", "30", "CS.TIEN_DIEN_HO"), TestUnits.Value("90101", "2023Q3", "40", "CS.TIEN_DIEN_HO"),
+                TestUnits.Value("90101", "2023S1", "5"), TestUnits.Value("90101", "2023S2", "4"),
                 TestUnits.Value("90101", "2022S2", "100"),
                 TestUnits.Value("901", "2023", "6.15", "MT.TY_LE_HO_NGHEO_GIAM"), TestUnits.Value("90101", "2023", "9", "MT.TY_LE_HO_NGHEO_GIAM"),
             ],
         });
         (await FigureAsync("90101", "2023")).ShouldBe(9m);
         (await FigureAsync("90101", "2023S1")).ShouldBe(5m);
+        (await FigureAsync("90101", "2023", "HT.THE_BHYT")).ShouldBe(9m);
+        (await FigureAsync("90101", "2023S1", "HT.THE_BHYT")).ShouldBe(5m);
+        (await FigureAsync("90101", "2023Q2", "HT.THE_BHYT")).ShouldBe(3m);
+        (await FigureAsync("90101", "2023", "CS.TIEN_DIEN_HO")).ShouldBe(90m);
+        (await FigureAsync("90101", "2023S1", "CS.TIEN_DIEN_HO")).ShouldBe(50m);
         (await FigureAsync("901", "2023", "MT.TY_LE_HO_NGHEO_GIAM")).ShouldBe(6.15m);
         (await FigureAsync("90", "2023", "MT.TY_LE_HO_NGHEO_GIAM")).ShouldBeNull();
     }

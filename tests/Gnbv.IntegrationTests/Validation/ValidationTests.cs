@@ -107,7 +107,7 @@ public abstract class ValidationTests(DatabaseProvider provider) : DatabaseTest(
             Right = "#{MT.TY_LE_HO_NGHEO_GIAM}",
             Tolerance = 0.01m,
             Message = "{left} <> {right}",
-        }, new() { DataValues = [TestUnits.Value("90101", "2024", households, "MT.HO_NGHEO_GIAM"), TestUnits.Value("90101", "2024", "150", "CS.TIEN_DIEN_HO"), TestUnits.Value("90101", "2024", "6", "MT.TY_LE_HO_NGHEO_GIAM")] });
+        }, new() { DataValues = [TestUnits.Value("90101", "2024", households, "MT.HO_NGHEO_GIAM"), TestUnits.Value("90101", "2024Q1", "150", "CS.TIEN_DIEN_HO"), TestUnits.Value("90101", "2024", "6", "MT.TY_LE_HO_NGHEO_GIAM")] });
         (await RunAsync("90101", "2024")).Count.ShouldBe(violated ? 1 : 0);
     }
 

@@ -88,6 +88,8 @@ public static class NationalGenerator
     public static ImportPackage ProgramPackage(IReadOnlyList<Unit> units, string province, int year, int seed)
     {
         var indicators = SeedIndicators();
+        // Quarterly indicators (electricity support) carry the half's figure in its first quarter: the half sums the same.
+        var quarterly = indicators.Where(i => i.PeriodType == "quarterly").Select(i => i.Code!).ToHashSet(StringComparer.Ordinal);
         var package = new ImportPackage
         {
             Format = ImportPackage.FormatName,
@@ -115,7 +117,7 @@ public static class NationalGenerator
             var r = new Random(unchecked(seed * 7_919 + Hash(commune.Code) + year));
             foreach (var half in new[] { "S1", "S2" })
                 foreach (var (code, disaggregation, value) in Values(r, indicators))
-                    package.DataValues.Add(new DataValueRow { DataElement = code, Period = $"{year}{half}", OrgUnit = commune.Code, Disaggregation = disaggregation, Value = value });
+                    package.DataValues.Add(new DataValueRow { DataElement = code, Period = Period(quarterly.Contains(code), year, half), OrgUnit = commune.Code, Disaggregation = disaggregation, Value = value });
             package.Targets.Add(new TargetRow { DataElement = "DA5.HO_DUOC_HO_TRO", OrgUnit = commune.Code, Year = year, Disaggregation = "total", Value = Text(60 + r.Next(40)) });
             foreach (var (item, source, min, max) in Allocations)
             {
@@ -246,6 +248,8 @@ public static class NationalGenerator
 
     static IReadOnlyList<IndicatorRow> SeedIndicators() => indicators ??=
         ImportFileReader.ReadJson(DatabaseInitializer.ReadEmbedded("Gnbv.Data.Seed.indicators-2021-2025.json")).Indicators!;
+
+    static string Period(bool quarterly, int year, string half) => quarterly ? $"{year}Q{(half == "S1" ? 1 : 3)}" : $"{year}{half}";
 
     static string Money(Random r) => (r.Next(0, 5_000) / 10m).ToString(CultureInfo.InvariantCulture);
 

@@ -53,14 +53,14 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
         {
             DataValues =
             [
-                TestUnits.Value("90101", "2024", "55", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"), // fine
-                TestUnits.Value("90102", "2024", "100.5", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
-                TestUnits.Value("90103", "2024", "-1", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
+                TestUnits.Value("90101", "2024S1", "55", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"), // fine
+                TestUnits.Value("90102", "2024S1", "100.5", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
+                TestUnits.Value("90103", "2024S1", "-1", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
                 TestUnits.Value("90101", "2024", "-101", "MT.TY_LE_HO_NGHEO_GIAM"),
                 TestUnits.Value("90101", "2024", "1001", "MT.TY_LE_HOAN_THANH_CHI_TIEU_GIAM_NGHEO"),
-                TestUnits.Value("90101", "2024", "1234567890123456789", "CS.TD_HO_NGHEO_SO_TIEN"),
-                TestUnits.Value("90102", "2024", "0.1234567", "CS.TD_HO_NGHEO_SO_TIEN"),
-                TestUnits.Value("90101", "2024", "-3"),
+                TestUnits.Value("90101", "2024S1", "1234567890123456789", "CS.TD_HO_NGHEO_SO_TIEN"),
+                TestUnits.Value("90102", "2024S1", "0.1234567", "CS.TD_HO_NGHEO_SO_TIEN"),
+                TestUnits.Value("90101", "2024S1", "-3"),
             ],
             Targets = [new() { DataElement = "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO", OrgUnit = "90101", Year = 2024, Value = "150" }],
         }));
@@ -80,11 +80,11 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
         {
             DataValues =
             [
-                TestUnits.Value("90101", "2024", "100", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
+                TestUnits.Value("90101", "2024S1", "100", "CS.DN_TY_LE_LAO_DONG_QUA_DAO_TAO"),
                 TestUnits.Value("90101", "2024", "-2.5", "MT.TY_LE_HO_NGHEO_GIAM"),
                 TestUnits.Value("90101", "2024", "120", "MT.TY_LE_HOAN_THANH_CHI_TIEU_GIAM_NGHEO"),
-                TestUnits.Value("90101", "2024", "999999999999999999.999999", "CS.TD_HO_NGHEO_SO_TIEN"),
-                TestUnits.Value("90102", "2024", "0.1234560", "CS.TD_HO_NGHEO_SO_TIEN"),
+                TestUnits.Value("90101", "2024S1", "999999999999999999.999999", "CS.TD_HO_NGHEO_SO_TIEN"),
+                TestUnits.Value("90102", "2024S1", "0.1234560", "CS.TD_HO_NGHEO_SO_TIEN"),
             ],
         });
         await using var db = Context();
@@ -166,9 +166,9 @@ public abstract class BadValueTests(DatabaseProvider provider) : DatabaseTest(pr
             Works = [new() { Code = "CT-1", Name = "Đường", Kind = "road", OrgUnit = "90199", ProgramItem = "DA2" }],
             DataValues =
             [
-                TestUnits.Value("90101", "2024", "5", "KHONG_CO"),
+                TestUnits.Value("90101", "2024S1", "5", "KHONG_CO"),
                 TestUnits.Value("90101", "2024Q5", "5"),
-                TestUnits.Value("90101", "2024", "5", disaggregation: "martians"),
+                TestUnits.Value("90101", "2024S1", "5", disaggregation: "martians"),
             ],
         }));
         ShouldName(e,

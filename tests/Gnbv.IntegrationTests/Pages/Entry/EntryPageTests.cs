@@ -54,6 +54,19 @@ public abstract class EntryPageTests(PagesFixture pages)
         await using var db = pages.Context();
         (await db.DataValues.AnyAsync(v => v.OrgUnit!.Code == "01290" && v.Indicator!.Code == "DA5.HO_XAY_MOI")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task EntryForm_IndicatorOfAnotherPeriodType_ShowsItsSum_WithoutACellToTypeOverIt()
+    {
+        // Issue 15 item 2: electricity support is typed by quarter; the half-year shows what its quarters add up to.
+        var district = await pages.AsAsync("baolam");
+        var html = await district.GetPageAsync("/entry?unit=042&period=2023S1");
+        var form = HtmlForm.Named(html, "/entry?unit=042&period=2023S1", "entry");
+        form.Names.ShouldContain("v|CS.TD_HO_NGHEO_LUOT|total");
+        form.Names.ShouldNotContain("v|CS.TIEN_DIEN_HO|total", "a disabled cell is not sent");
+        html.ShouldContain("nhập theo quý, kỳ như 2023Q1");
+        html.ShouldContain("Σ 8.102");
+    }
 }
 
 [Collection(SqlitePages.Collection)]

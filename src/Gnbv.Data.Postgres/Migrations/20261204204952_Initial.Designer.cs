@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gnbv.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204193655_Initial")]
+    [Migration("20261204204952_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -928,6 +928,9 @@ namespace Gnbv.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("integer");
 
@@ -1318,6 +1321,9 @@ namespace Gnbv.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PeriodType")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Sort")
                         .HasColumnType("integer");

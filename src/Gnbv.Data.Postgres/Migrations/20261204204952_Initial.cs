@@ -55,7 +55,8 @@ namespace Gnbv.Data.Postgres.Migrations
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     DueDays = table.Column<int>(type: "integer", nullable: false),
-                    Sort = table.Column<int>(type: "integer", nullable: false)
+                    Sort = table.Column<int>(type: "integer", nullable: false),
+                    PeriodType = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -529,6 +530,7 @@ namespace Gnbv.Data.Postgres.Migrations
                     UnitOfMeasure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ValueType = table.Column<int>(type: "integer", nullable: false),
                     Aggregation = table.Column<int>(type: "integer", nullable: false),
+                    PeriodType = table.Column<int>(type: "integer", nullable: false),
                     ProgramItemId = table.Column<int>(type: "integer", nullable: true),
                     SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },

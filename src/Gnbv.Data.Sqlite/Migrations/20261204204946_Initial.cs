@@ -54,7 +54,8 @@ namespace Gnbv.Data.Sqlite.Migrations
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     DueDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sort = table.Column<int>(type: "INTEGER", nullable: false)
+                    Sort = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodType = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -528,6 +529,7 @@ namespace Gnbv.Data.Sqlite.Migrations
                     UnitOfMeasure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ValueType = table.Column<int>(type: "INTEGER", nullable: false),
                     Aggregation = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodType = table.Column<int>(type: "INTEGER", nullable: false),
                     ProgramItemId = table.Column<int>(type: "INTEGER", nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gnbv.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204193633_Initial")]
+    [Migration("20261204204946_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -889,6 +889,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProgramItemId")
                         .HasColumnType("INTEGER");
 
@@ -1263,6 +1266,9 @@ namespace Gnbv.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeriodType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sort")
                         .HasColumnType("INTEGER");
