@@ -20,23 +20,14 @@ namespace Gnbv.IntegrationTests.Api;
 /// and, where a spreadsheet would run it as a formula, prefixed in the CSV and XLSX exports, while
 /// figures (negative ones too) stay numbers.
 /// </summary>
-public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class HostileTextTests(DatabaseProvider provider) : AppTest(provider)
 {
     private const string Script = "<script>alert(1)</script><b>x</b>";
     private const string Hyperlink = "=HYPERLINK(\"http://x\")";
-    private GnbvApp _app = null!;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-        _ = _app.CreateClient(); // starts the host, which loads the demo units and users
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
+        _ = App.CreateClient(); // starts the host, which loads the demo units and users
     }
 
     private static async Task OkAsync(HttpResponseMessage response) =>
@@ -45,7 +36,7 @@ public abstract class HostileTextTests(DatabaseProvider provider) : DatabaseTest
     [Fact]
     public async Task ScriptAndFormulas_InFreeText_AreShownEscaped_WrittenAsText_AndExportedNeutralised()
     {
-        using var client = await _app.ClientAsAsync("baolam");
+        using var client = await App.ClientAsAsync("baolam");
         await OkAsync(await client.PostAsJsonAsync("/api/v1/works", new[]
         {
             new { code = "CT-XSS", name = Script, kind = "Đường", orgUnit = "01294", programItem = "DA2", location = Hyperlink, startYear = 2023, budget = 1_500_000_000L },

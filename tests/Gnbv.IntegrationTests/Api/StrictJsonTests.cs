@@ -14,22 +14,14 @@ namespace Gnbv.IntegrationTests.Api;
 /// twice or a null row is a 400 naming the JSON path, and nothing is written; a package file with the
 /// same content is refused by `gnbv import` with one line, not a stack trace.
 /// </summary>
-public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class StrictJsonTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
     private const string Key = """ "dataElement": "CS.TD_HO_NGHEO_LUOT", "period": "2023S1", "orgUnit": "01294" """;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-        _ = _app.CreateClient();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
+        _ = App.CreateClient();
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
@@ -55,7 +47,7 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     [Fact]
     public async Task MisspeltField_IsRefusedNamingIt_AndTheStoredValueStays()
     {
-        using var client = await _app.ClientAsAsync("baolam");
+        using var client = await App.ClientAsAsync("baolam");
         (await client.PostAsync("/api/v1/dataValueSets", Json($$"""{"dataValues":[{ {{Key}}, "value": "7" }]}"""))).EnsureSuccessStatusCode();
         (await StoredAsync()).ShouldBe(7m);
 
@@ -69,7 +61,7 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     [Fact]
     public async Task DuplicateKeys_AreRefusedNamingThem_NotTheLastOneWinning()
     {
-        using var client = await _app.ClientAsAsync("baolam");
+        using var client = await App.ClientAsAsync("baolam");
         var (path, text) = await RefusedAsync(await client.PostAsync("/api/v1/dataValueSets", Json($$"""{"dataValues":[{ {{Key}}, "value": "1", "value": "2" }]}""")));
         path.ShouldBe("$.dataValues[0].value");
         text.ShouldContain("xuất hiện hai lần");
@@ -83,7 +75,7 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     [Fact]
     public async Task NullRows_AreA400NamingTheRow_OnEveryKindOfBody()
     {
-        using var client = await _app.ClientAsAsync("admin");
+        using var client = await App.ClientAsAsync("admin");
         var cases = new (string Method, string Url, string Body, string Path)[]
         {
             ("POST", "/api/v1/dataValueSets", $$"""{"dataValues":[{ {{Key}}, "value": "1" }, null]}""", "$.dataValues[1]"),
@@ -112,7 +104,7 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     [Fact]
     public async Task ControlCharacters_InAnyString_AreA400NamingThePath()
     {
-        using var client = await _app.ClientAsAsync("baolam");
+        using var client = await App.ClientAsAsync("baolam");
         // \u0000 was stored on SQLite and a 500 on PostgreSQL.
         var (path, text) = await RefusedAsync(await client.PostAsync("/api/v1/dataValueSets", Json($$"""{"dataValues":[{ {{Key}}, "value": "1", "comment": "a\u0000b" }]}""")));
         path.ShouldBe("$.dataValues[0].comment");
@@ -131,7 +123,7 @@ public abstract class StrictJsonTests(DatabaseProvider provider) : DatabaseTest(
     [Fact]
     public async Task Codes_WithInvisibleOrBidiCharacters_AreRefusedNamingTheRowAndField_SoTwoLookAlikeWorksCannotCoexist()
     {
-        using var client = await _app.ClientAsAsync("baolam");
+        using var client = await App.ClientAsAsync("baolam");
         static string Work(string code) => $$"""[{"code":"{{code}}","name":"Đường thôn","kind":"transport","orgUnit":"01290","programItem":"DA1.TDA1","status":"planned"}]""";
         (await client.PostAsync("/api/v1/works", Json(Work("PM-ZW-1")))).EnsureSuccessStatusCode();
         foreach (var code in new[] { "PM-ZW-1\\u200B", "PM-\\u202EZW-1", "PM-ZW-1\\u00AD", "\\uFEFFPM-ZW-1", "PM-ZW-1\\t" })

@@ -11,25 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.IntegrationTests.Concurrency;
 
 /// <summary>Two officers saving the same household's census: the one based on an older version gets a 409 saying what changed.</summary>
-public abstract class HouseholdConflictTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class HouseholdConflictTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
     private long _household;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-        using (await _app.ClientAsAsync(null)) { } // starts the app: migrations and the demo load
+        using (await App.ClientAsAsync(null)) { } // starts the app: migrations and the demo load
         await using var db = Context();
         await DemoHouseholds.LoadAsync(db, count: 20, seed: 11);
         _household = await db.Households.Where(h => h.OrgUnit!.Code == "01290").OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     static object Census(long income, int? version) => new { income, deprived = new[] { "water" }, version, reason = "rà soát lại" };
@@ -40,8 +32,8 @@ public abstract class HouseholdConflictTests(DatabaseProvider provider) : Databa
     [Fact]
     public async Task CensusSavedFromAnOlderVersion_Is409WithTheCurrentStatus_AndNothingChanges()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         var read = await VersionAsync(commune);
 
         var first = await commune.PutAsJsonAsync($"/api/v1/households/{_household}/census/2023", Census(900_000, read));
@@ -67,7 +59,7 @@ public abstract class HouseholdConflictTests(DatabaseProvider provider) : Databa
     public async Task ParallelCensusSaves_OfTheSameVersion_ExactlyOneWins()
     {
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 6; i++) clients.Add(await _app.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
+        for (var i = 0; i < 6; i++) clients.Add(await App.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
         var read = await VersionAsync(clients[0]);
         var responses = await Task.WhenAll(clients.Select((c, i) =>
             c.PutAsJsonAsync($"/api/v1/households/{_household}/census/2023", Census(1_000_000 + i, read))));

@@ -15,23 +15,9 @@ namespace Gnbv.IntegrationTests.Concurrency;
 /// naming who changed it, to what and when; parallel clients never get a 500 and never overwrite
 /// each other silently.
 /// </summary>
-public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class ValueConflictTests(DatabaseProvider provider) : AppTest(provider)
 {
     const string Figure = "CS.TD_HO_NGHEO_LUOT";
-    private GnbvApp _app = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     static object Row(string value, int? version, string period = "2023S1", string unit = "01290") =>
         version is { } v ? new { dataElement = Figure, period, orgUnit = unit, value, version = v } : new { dataElement = Figure, period, orgUnit = unit, value };
 
@@ -47,8 +33,8 @@ public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTe
     [Fact]
     public async Task SaveFromAnOlderVersion_Is409NamingWhoChangedWhat_AndWritesNothing()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         // Both open the form while the figure is not there yet (version 0).
         (await SaveAsync(commune, Row("21", 0))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var stored = await StoredAsync(district);
@@ -83,10 +69,10 @@ public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTe
     [Fact]
     public async Task ParallelClients_SavingTheSameVersion_ExactlyOneWins_TheOthersGet409()
     {
-        using var seed = await _app.ClientAsAsync("pacmiau");
+        using var seed = await App.ClientAsAsync("pacmiau");
         (await SaveAsync(seed, Row("10", null))).EnsureSuccessStatusCode();
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 8; i++) clients.Add(await _app.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
+        for (var i = 0; i < 8; i++) clients.Add(await App.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
 
         var responses = await Task.WhenAll(clients.Select((c, i) => SaveAsync(c, Row((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), 1))));
         var codes = responses.Select(r => r.StatusCode).ToList();
@@ -106,7 +92,7 @@ public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTe
     public async Task ParallelClients_InsertingTheSameNewValue_GetNoServerError_AndOneRowIsStored()
     {
         var clients = new List<HttpClient>();
-        for (var i = 0; i < 8; i++) clients.Add(await _app.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
+        for (var i = 0; i < 8; i++) clients.Add(await App.ClientAsAsync(i % 2 == 0 ? "pacmiau" : "baolam"));
         var responses = await Task.WhenAll(clients.Select((c, i) => SaveAsync(c, Row((200 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "2024S1"))));
         var codes = responses.Select(r => r.StatusCode).ToList();
         codes.ShouldAllBe(c => c == HttpStatusCode.OK || c == HttpStatusCode.Conflict, string.Join(", ", codes));
@@ -126,7 +112,7 @@ public abstract class ValueConflictTests(DatabaseProvider provider) : DatabaseTe
     public async Task TwoBulkSavesOfTheSameVersion_AboveTheSetBasedThreshold_OneWins_TheOtherWritesNothing()
     {
         List<DataValueRow> rows;
-        using (await _app.ClientAsAsync(null)) { } // the app's start loads the demo data
+        using (await App.ClientAsAsync(null)) { } // the app's start loads the demo data
         await using (var db = Context())
         {
             var indicators = await db.Indicators.Where(i => i.Disaggregations.Any(d => d.Disaggregation!.Code == "total") && i.ValueType == Gnbv.Domain.Indicators.IndicatorValueType.Integer

@@ -15,23 +15,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.IntegrationTests.Households;
 
 /// <summary>The household registry through the API: scoping, masking, census edits that move the published figures, background import, logged export.</summary>
-public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-        _ = _app.CreateClient(); // starts the host, which loads the demo units and users
+        _ = App.CreateClient(); // starts the host, which loads the demo units and users
         await using var db = Context();
         await DemoHouseholds.LoadAsync(db, count: 60, seed: 7);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
@@ -47,7 +38,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
     public async Task List_FiltersByUnitStatusAndSearch_WithoutCitizenIds()
     {
         await using var db = Context();
-        using var district = await _app.ClientAsAsync("baolam");
+        using var district = await App.ClientAsAsync("baolam");
 
         var all = await JsonAsync(await district.GetAsync("/api/v1/households?unit=042"));
         all.GetProperty("total").GetInt32().ShouldBe(await db.Households.CountAsync());
@@ -84,7 +75,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
     public async Task List_CommuneOfficer_SeesOnlyTheirCommune_AndAnotherCommuneIs403()
     {
         await using var db = Context();
-        using var commune = await _app.ClientAsAsync("pacmiau");
+        using var commune = await App.ClientAsAsync("pacmiau");
         var own = await JsonAsync(await commune.GetAsync("/api/v1/households"));
         own.GetProperty("total").GetInt32().ShouldBe(await db.Households.CountAsync(h => h.OrgUnit!.Code == "01290"));
         own.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("commune").GetString() == "01290");
@@ -100,21 +91,21 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
             .Where(m => m.CitizenId != null && db.Households.Any(h => h.Id == m.HouseholdId && h.OrgUnit!.Code == "01290"))
             .OrderBy(m => m.Id).FirstAsync();
 
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var full = await JsonAsync(await officer.GetAsync($"/api/v1/households/{member.HouseholdId}"));
         full.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("citizenId").GetString()).ShouldContain(member.CitizenId);
         full.GetProperty("census").GetArrayLength().ShouldBe(2);
         full.GetProperty("census")[0].GetProperty("year").GetInt32().ShouldBe(2023);
         full.GetProperty("census")[0].GetProperty("reasons").EnumerateArray().Last().GetString()!.ShouldStartWith("Chuẩn 2022-2025");
 
-        using var viewer = await _app.ClientAsAsync("baolam.xem");
+        using var viewer = await App.ClientAsAsync("baolam.xem");
         var masked = await JsonAsync(await viewer.GetAsync($"/api/v1/households/{member.HouseholdId}"));
         masked.GetProperty("citizenIdsMasked").GetBoolean().ShouldBeTrue();
         masked.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("citizenId").GetString())
             .ShouldContain("********" + member.CitizenId![^4..]);
         FullCitizenId().IsMatch(masked.GetRawText()).ShouldBeFalse();
 
-        using var other = await _app.ClientAsAsync("lybon");
+        using var other = await App.ClientAsAsync("lybon");
         (await other.GetAsync($"/api/v1/households/{member.HouseholdId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await officer.GetAsync("/api/v1/households/999999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -122,7 +113,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
     [Fact]
     public async Task Classify_AnswersStatusAndReasons_UnderTheStandardOfTheYear()
     {
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var poor = await JsonAsync(await officer.GetAsync("/api/v1/households/classify?year=2023&area=rural&income=1200000&deprived=water,sanitation,telecom"));
         poor.GetProperty("status").GetString().ShouldBe("poor");
         poor.GetProperty("statusName").GetString().ShouldBe("hộ nghèo");
@@ -144,14 +135,14 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         var before = await PublishedAsync("HN.HO_NGHEO", "01290", "2023");
         before.ShouldBe(await db.CensusEntries.CountAsync(c => c.Year == 2023 && c.Status == HouseholdStatus.Poor && c.Household!.OrgUnit!.Code == "01290"));
 
-        using var viewer = await _app.ClientAsAsync("baolam.xem");
+        using var viewer = await App.ClientAsAsync("baolam.xem");
         var body = new { income = 600_000L, deprived = new[] { "water", "sanitation", "telecom", "housing-quality" }, expectedEscape = true, supportPlan = "Vay vốn chăn nuôi", reason = "Phúc tra" };
         (await viewer.PutAsJsonAsync($"/api/v1/households/{entry.HouseholdId}/census/2023", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var other = await _app.ClientAsAsync("lybon");
+        using var other = await App.ClientAsAsync("lybon");
         (await other.PutAsJsonAsync($"/api/v1/households/{entry.HouseholdId}/census/2023", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await PublishedAsync("HN.HO_NGHEO", "01290", "2023")).ShouldBe(before);
 
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var saved = await JsonAsync(await officer.PutAsJsonAsync($"/api/v1/households/{entry.HouseholdId}/census/2023", body));
         saved.GetProperty("created").GetBoolean().ShouldBeFalse();
         saved.GetProperty("classification").GetProperty("status").GetString().ShouldBe("poor");
@@ -200,7 +191,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         }
         var bad = $"{header}\n{Row("T-1", "01290", "900000", "Giàng A Páo", "12345")}\n{Row("T-2", "01290", "chín trăm", "Lý Thị Mai", "")}\n";
 
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var failed = await RunImportAsync(officer, bad, "ho-loi.csv");
         failed.GetProperty("succeeded").GetBoolean().ShouldBeFalse();
         failed.GetProperty("stageName").GetString().ShouldBe("Không nhập được, không ghi gì");
@@ -224,7 +215,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         var started = await officer.PostAsync("/api/v1/households/import", Upload(good, "ho.csv"));
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var job = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job").GetString();
-        using var other = await _app.ClientAsAsync("lybon");
+        using var other = await App.ClientAsAsync("lybon");
         (await other.GetAsync($"/api/v1/households/import/{job}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await WaitAsync(officer, job!);
     }
@@ -236,7 +227,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         var households = await db.Households.CountAsync();
         var header = string.Join(',', HouseholdColumns.All.Select(c => c.Key));
         var row = string.Join(',', HouseholdColumns.All.Select(c => c.Key switch { "household_code" => "F-1", "commune" => "01294", "name" => "Lò Văn Sơn", "relation" => "Chủ hộ", _ => "" }));
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var failed = await RunImportAsync(officer, $"{header}\n{row}\n", "ho.csv");
         failed.GetProperty("succeeded").GetBoolean().ShouldBeFalse();
         failed.GetProperty("errors")[0].GetProperty("column").GetString().ShouldBe("Mã xã");
@@ -250,7 +241,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         await using var db = Context();
         var rows = await db.HouseholdMembers.CountAsync(m => db.Households.Any(h => h.Id == m.HouseholdId && h.OrgUnit!.Code == "01290"));
 
-        using var officer = await _app.ClientAsAsync("pacmiau");
+        using var officer = await App.ClientAsAsync("pacmiau");
         var response = await officer.GetAsync("/api/v1/households/export.csv?unit=01290&year=2023");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileName!.ShouldContain("danh-sach-ho-01290-2023.csv");
@@ -274,7 +265,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         log.EnumerateArray().Single().GetProperty("changes").GetProperty("rows")[1].GetString().ShouldBe(rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await officer.GetAsync("/api/v1/audit")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using var viewer = await _app.ClientAsAsync("baolam.xem");
+        using var viewer = await App.ClientAsAsync("baolam.xem");
         var masked = await viewer.GetStringAsync("/api/v1/households/export.csv?unit=01290&year=2023");
         FullCitizenId().IsMatch(masked).ShouldBeFalse();
         masked.ShouldContain("********");
@@ -293,7 +284,7 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
     public async Task Transitions_AddUp_AndMatchTheRegistry()
     {
         await using var db = Context();
-        using var district = await _app.ClientAsAsync("baolam");
+        using var district = await App.ClientAsAsync("baolam");
         var t = await JsonAsync(await district.GetAsync("/api/v1/households/transitions?unit=042&year=2023"));
         var total = t.GetProperty("total");
         long L(JsonElement e, string p) => e.GetProperty(p).GetInt64();
@@ -317,20 +308,20 @@ public abstract partial class HouseholdsApiTests(DatabaseProvider provider) : Da
         var member = await db.HouseholdMembers.AsNoTracking()
             .Where(m => m.CitizenId != null && db.Households.Any(h => h.Id == m.HouseholdId && h.OrgUnit!.Code == "01290"))
             .OrderBy(m => m.Id).FirstAsync();
-        using var district = await _app.ClientAsAsync("baolam");
+        using var district = await App.ClientAsAsync("baolam");
         var list = await district.GetStringAsync("/households?unit=042&status=poor&year=2023");
         list.ShouldContain("Dữ liệu giả lập");
         list.ShouldContain("được ghi vào nhật ký");
         list.ShouldContain($"<strong>{await db.CensusEntries.CountAsync(c => c.Year == 2023 && c.Status == HouseholdStatus.Poor)}</strong>");
 
-        var officerPage = await (await _app.ClientAsAsync("pacmiau")).GetStringAsync($"/households/{member.HouseholdId}");
+        var officerPage = await (await App.ClientAsAsync("pacmiau")).GetStringAsync($"/households/{member.HouseholdId}");
         officerPage.ShouldContain(member.CitizenId!);
         officerPage.ShouldContain("data-classify");
-        var viewerPage = await (await _app.ClientAsAsync("baolam.xem")).GetStringAsync($"/households/{member.HouseholdId}");
+        var viewerPage = await (await App.ClientAsAsync("baolam.xem")).GetStringAsync($"/households/{member.HouseholdId}");
         viewerPage.ShouldNotContain(member.CitizenId!);
         viewerPage.ShouldContain("********" + member.CitizenId![^4..]);
         viewerPage.ShouldNotContain("data-classify", customMessage: "a viewer gets no census form");
-        var foreign = await (await _app.ClientAsAsync("lybon")).GetAsync($"/households/{member.HouseholdId}");
+        var foreign = await (await App.ClientAsAsync("lybon")).GetAsync($"/households/{member.HouseholdId}");
         foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await foreign.Content.ReadAsStringAsync()).ShouldNotContain(member.CitizenId!);
 

@@ -18,23 +18,14 @@ namespace Gnbv.IntegrationTests.Properties;
 /// types. None may answer 500 (issue 15, "Done when"). A fixed number of bodies from a fixed seed,
 /// so every run tries the same ones and the time does not depend on the machine.
 /// </summary>
-public abstract class JsonEndpointFuzzTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class JsonEndpointFuzzTests(DatabaseProvider provider) : AppTest(provider)
 {
     private const int Seed = 15;
     private const int BodiesPerEndpoint = 24;
-    private GnbvApp _app = null!;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-        _ = _app.CreateClient();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
+        _ = App.CreateClient();
     }
 
     private sealed record Target(string Method, string Url, Type Body);
@@ -43,7 +34,7 @@ public abstract class JsonEndpointFuzzTests(DatabaseProvider provider) : Databas
     private List<Target> WriteEndpoints()
     {
         var targets = new List<Target>();
-        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
@@ -87,7 +78,7 @@ public abstract class JsonEndpointFuzzTests(DatabaseProvider provider) : Databas
         targets.Select(t => t.Url.Split('?')[0]).ShouldContain("/api/v1/dataValueSets");
         targets.Count.ShouldBeGreaterThanOrEqualTo(10);
 
-        using var client = await _app.ClientAsAsync("admin");
+        using var client = await App.ClientAsAsync("admin");
         var random = new Random(Seed);
         var failures = new List<string>();
         var statuses = new Dictionary<HttpStatusCode, int>();

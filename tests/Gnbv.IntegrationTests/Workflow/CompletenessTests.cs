@@ -15,22 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gnbv.IntegrationTests.Workflow;
 
 /// <summary>Which units submitted which data set, on time or late, on the page's API and in the report's annex.</summary>
-public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class CompletenessTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private static async Task StepAsync(HttpClient client, string action, string unit, string period, object? body = null)
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/workflow/{action}?orgUnit={unit}&period={period}&dataSet=values", body ?? new { });
@@ -44,9 +30,9 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
     [Fact]
     public async Task SubmissionsAreCountedPerUnitAndDataSet_OnTimeLateOrOverdue_AndTheDistrictReportCarriesTheAnnex()
     {
-        using var district = await _app.ClientAsAsync("baolam");
-        await StepAsync(await _app.ClientAsAsync("pacmiau"), "submit", "01290", "2023S1");
-        await StepAsync(await _app.ClientAsAsync("lybon"), "submit", "01294", "2023S1");
+        using var district = await App.ClientAsAsync("baolam");
+        await StepAsync(await App.ClientAsAsync("pacmiau"), "submit", "01290", "2023S1");
+        await StepAsync(await App.ClientAsAsync("lybon"), "submit", "01294", "2023S1");
         await StepAsync(district, "return", "01294", "2023S1", new { reason = "Thiếu số liệu" });
 
         var report = JsonDocument.Parse(await district.GetStringAsync("/api/v1/completeness?orgUnit=042&period=2023S1")).RootElement;
@@ -65,7 +51,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         report.GetProperty("expected").GetInt32().ShouldBe(rows * 4);
 
         // A period whose due date (05/07/2027) is ahead of the pinned day: a set submitted now is on time, the others are not yet due.
-        using var admin = await _app.ClientAsAsync("admin");
+        using var admin = await App.ClientAsAsync("admin");
         await StepAsync(admin, "submit", "01290-2025", "2027S1");
         var future = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/completeness?orgUnit=04&period=2027S1")).RootElement;
         Cell(future, "01290-2025", "values").GetProperty("timeliness").GetString().ShouldBe("on-time");
@@ -75,7 +61,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         // The district's report ends with the annex: one row per commune, in words.
         await using var db = Context();
         // The app's own services: they read the app's pinned clock.
-        using var scope = _app.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<ReportService>();
         var scoped = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var docx = (await service.GenerateAsync(await scoped.OrgUnits.SingleAsync(u => u.Code == "042"), Period.Parse("2023S1"))).Docx;
@@ -85,7 +71,7 @@ public abstract class CompletenessTests(DatabaseProvider provider) : DatabaseTes
         var table = body.Descendants<Table>().Single(t => t.InnerText.Contains("Pác Miầu", StringComparison.Ordinal));
         var lines = table.Descendants<TableRow>().Select(r => r.Descendants<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         lines[0][2].ShouldBe("Biểu số liệu chỉ tiêu, kết quả thực hiện (hạn 05/07/2023)");
-        var today = VnFormat.Date(_app.Clock.VietnamToday());
+        var today = VnFormat.Date(App.Clock.VietnamToday());
         lines.Single(l => l[1] == "Pác Miầu")[2].ShouldBe($"Đã gửi {today} (muộn)");
         lines.Single(l => l[1] == "Lý Bôn")[2].ShouldBe("Quá hạn, chưa gửi (bị trả lại)");
         lines.Count.ShouldBe(rows, "a header and one row per commune");

@@ -9,22 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Gnbv.IntegrationTests.Workflow;
 
 /// <summary>Each data set locks only its own records once approved; every change keeps who, when, old, new and why.</summary>
-public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private static async Task<(HttpStatusCode Status, string Body)> StepAsync(HttpClient client, string action, string unit, string period, string dataSet, object? body = null)
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/workflow/{action}?orgUnit={unit}&period={period}&dataSet={dataSet}", body ?? new { });
@@ -70,8 +56,8 @@ public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : Data
     [Fact]
     public async Task ApprovedCapital_LocksAllocationsOfItsYear_AndDisbursementsOfItsPeriod_ButNotTheOtherDataSets()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         (await ImportAsync(commune, Allocation(500_000_000), "Giao vốn theo QĐ 702/QĐ-UBND")).Status.ShouldBe(HttpStatusCode.OK);
         (await ImportAsync(commune, Disbursement(100_000_000))).Status.ShouldBe(HttpStatusCode.OK);
 
@@ -119,7 +105,7 @@ public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : Data
         values[0].GetProperty("reason").GetString().ShouldBe("Sửa theo danh sách rà soát");
 
         // Another commune's officer sees none of it; the CSV export has one line per changed field.
-        using var other = await _app.ClientAsAsync("lybon");
+        using var other = await App.ClientAsAsync("lybon");
         JsonDocument.Parse(await other.GetStringAsync("/api/v1/audit?entity=allocation")).RootElement.GetArrayLength().ShouldBe(0);
         var csv = await district.GetStringAsync("/api/v1/audit?format=csv&orgUnit=01290");
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -131,10 +117,10 @@ public abstract class DataSetLockAndAuditTests(DatabaseProvider provider) : Data
     [Fact]
     public async Task ApprovedWorks_LockTheRegister_WhileThePeriodRuns_AndDocumentsKeepTheirHistory()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         // The half-year running on the pinned day in Vietnam, the calendar the lock rule reads (2026S2).
-        var today = _app.Clock.VietnamToday();
+        var today = App.Clock.VietnamToday();
         var period = Gnbv.Domain.Periods.Period.Parse(FormattableString.Invariant($"{today.Year}S{(today.Month <= 6 ? 1 : 2)}")).Id;
         (await ImportAsync(commune, Work("planned"))).Status.ShouldBe(HttpStatusCode.OK);
         (await StepAsync(commune, "submit", "01290", period, "works")).Status.ShouldBe(HttpStatusCode.OK);

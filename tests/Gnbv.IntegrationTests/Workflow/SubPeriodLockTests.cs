@@ -19,22 +19,8 @@ namespace Gnbv.IntegrationTests.Workflow;
 /// 2023Q1 were 200 while 2023S1 was 409, and the approved figure moved). The lock covers every
 /// period the approved figure is summed from, whatever path the write comes by.
 /// </summary>
-public abstract class SubPeriodLockTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class SubPeriodLockTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private static object Values(params (string Element, string Period, string Value)[] rows) =>
         new { dataValues = rows.Select(r => new { dataElement = r.Element, period = r.Period, orgUnit = "01290", value = r.Value }).ToArray() };
 
@@ -54,8 +40,8 @@ public abstract class SubPeriodLockTests(DatabaseProvider provider) : DatabaseTe
     [Fact]
     public async Task ApprovedHalfYear_RefusesWritesToItsMonthsAndQuarters_ByApiAndFile_AndItsFiguresStay()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         // A monthly and a quarterly indicator, typed for their own periods inside 2023S1.
         (await PostAsync(commune, Values(("HT.THE_BHYT", "202301", "5"), ("CS.TIEN_DIEN_HO", "2023Q1", "7")))).Status.ShouldBe(HttpStatusCode.OK);
         var before = await FiguresAsync(commune, "2023S1");
@@ -98,8 +84,8 @@ public abstract class SubPeriodLockTests(DatabaseProvider provider) : DatabaseTe
     [Fact]
     public async Task ApprovedHalfYear_LocksItsMonths_InALargeBatch_WrittenSetBased()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         (await PostAsync(commune, Values(("HT.THE_BHYT", "202301", "5")))).Status.ShouldBe(HttpStatusCode.OK);
         using (var r = await commune.PostAsJsonAsync("/api/v1/workflow/submit?orgUnit=01290&period=2023S1&dataSet=values", new { })) r.EnsureSuccessStatusCode();
         using (var r = await district.PostAsJsonAsync("/api/v1/workflow/approve?orgUnit=01290&period=2023S1&dataSet=values", new { })) r.EnsureSuccessStatusCode();

@@ -7,22 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gnbv.IntegrationTests.Workflow;
 
-public abstract class WorkflowTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class WorkflowTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private GnbvApp _app = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _app = new GnbvApp(Database);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private static async Task<(HttpStatusCode, string)> StepAsync(HttpClient client, string action, string unit, object? body = null)
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/workflow/{action}?orgUnit={unit}&period=2023S1", body ?? new { });
@@ -34,8 +20,8 @@ public abstract class WorkflowTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Commune_SubmitsDistrictApproves_ThenTheDataIsLocked_UntilReopened()
     {
-        using var commune = await _app.ClientAsAsync("pacmiau");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("pacmiau");
+        using var district = await App.ClientAsAsync("baolam");
         var value = new { dataValues = new[] { new { dataElement = "CS.TD_HO_NGHEO_LUOT", period = "2023S1", orgUnit = "01290", value = "5" } } };
         (await commune.PostAsJsonAsync("/api/v1/dataValueSets", value)).EnsureSuccessStatusCode();
 
@@ -67,7 +53,7 @@ public abstract class WorkflowTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Submit_WithErrorViolations_IsRefused_UnlessEachIsExplained()
     {
-        using var district = await _app.ClientAsAsync("baolam");
+        using var district = await App.ClientAsAsync("baolam");
         var (status, body) = await StepAsync(district, "submit", "042");
         status.ShouldBe(HttpStatusCode.Conflict);
         body.ShouldContain("R01_PARTS_POVERTY");
@@ -92,8 +78,8 @@ public abstract class WorkflowTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Return_NeedsAReason_AndAllowsSubmittingAgain()
     {
-        using var commune = await _app.ClientAsAsync("lybon");
-        using var district = await _app.ClientAsAsync("baolam");
+        using var commune = await App.ClientAsAsync("lybon");
+        using var district = await App.ClientAsAsync("baolam");
         (await StepAsync(commune, "submit", "01294")).Item1.ShouldBe(HttpStatusCode.OK);
         (await StepAsync(district, "return", "01294")).Item1.ShouldBe(HttpStatusCode.BadRequest);
         var (status, body) = await StepAsync(district, "return", "01294", new { reason = "Thiếu số liệu Dự án 5" });
