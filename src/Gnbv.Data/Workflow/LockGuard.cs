@@ -12,7 +12,7 @@ namespace Gnbv.Data.Workflow;
 
 /// <summary>
 /// Refuses, inside SaveChanges, any change to records that an approved submission locks, whatever
-/// path the change comes by (import, page, API):
+/// path the change comes by (import, page, API), at the approved unit and every unit below it:
 /// values and disbursements of the approved period and of every period inside it (its months,
 /// quarters: the approved figure is summed from them), allocations of its year, report sections of
 /// the period, and the works register while an approved period has not ended.
@@ -104,12 +104,20 @@ internal static class LockGuard
         return touched;
     }
 
+    /// <summary>
+    /// The approvals that lock a touched unit: its own and those of every unit above it (DHIS2's
+    /// rule). A district's approved figure sums its communes, so a commune's record may not move
+    /// under it either; <see cref="Approved.OrgUnitId"/> is the touched unit, <see cref="Approved.Unit"/>
+    /// the code of the unit whose approval locks it.
+    /// </summary>
     private static IQueryable<Approved> ApprovedOf(AppDbContext db, List<Touched> touched)
     {
         var unitIds = touched.Select(t => t.UnitId).Distinct().ToList();
-        return db.Submissions.AsNoTracking()
-            .Where(s => s.State == SubmissionState.Approved && unitIds.Contains(s.OrgUnitId))
-            .Select(s => new Approved(s.OrgUnitId, s.DataSet, s.OrgUnit!.Code, s.Period!.Code, s.Period.StartDate, s.Period.EndDate));
+        return from s in db.Submissions.AsNoTracking()
+               where s.State == SubmissionState.Approved
+               from u in db.OrgUnits.AsNoTracking()
+               where unitIds.Contains(u.Id) && u.Path.StartsWith(s.OrgUnit!.Path)
+               select new Approved(u.Id, s.DataSet, s.OrgUnit!.Code, s.Period!.Code, s.Period.StartDate, s.Period.EndDate);
     }
 
     private static void Refuse(List<Touched> touched, List<Approved> approved, DateOnly today)

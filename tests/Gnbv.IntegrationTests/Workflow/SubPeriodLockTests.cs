@@ -109,6 +109,34 @@ public abstract class SubPeriodLockTests(DatabaseProvider provider) : AppTest(pr
     }
 
     [Fact]
+    public async Task ApprovedDistrict_LocksTheValuesOfItsCommunes_SoItsFigureCannotMoveFromBelow()
+    {
+        // The district's approved half-year sums its communes: a commune that was never approved on
+        // its own may not move it either (DHIS2: an approval locks the unit's whole subtree).
+        await ImportAsync(new() { OrgUnits = TestUnits.Tree(), DataValues = [TestUnits.Value("90101", "2023S1", "4")] });
+        await using (var db = Context())
+        {
+            var district = await db.Service<UnitResolver>().ResolveAsync("901", Period.Parse("2023S1"));
+            var workflow = db.Service<WorkflowService>();
+            await workflow.SubmitAsync(Actor.System, district, Period.Parse("2023S1"), DataSets.Values, new Dictionary<string, string>());
+            await workflow.ApproveAsync(Actor.System, district, Period.Parse("2023S1"), DataSets.Values);
+        }
+
+        foreach (var (unit, value) in new[] { ("90101", "40"), ("90101", ""), ("90102", "1"), ("901", "7") })
+        {
+            var e = await Should.ThrowAsync<WorkflowConflictException>(() => ImportAsync(new() { DataValues = [TestUnits.Value(unit, "2023S1", value)] }));
+            e.Message.ShouldContain("của 901 đã được duyệt và khóa (kỳ 2023S1)", customMessage: $"{unit} = '{value}'");
+        }
+        await using (var db = Context())
+            (await db.DataValues.Where(v => v.Period!.Code == "2023S1").Select(v => new { v.OrgUnit!.Code, v.Value }).ToListAsync())
+                .ShouldHaveSingleItem().ShouldBe(new { Code = "90101", Value = 4m });
+
+        // The next half-year is not approved, and the province above is not locked by a district's approval.
+        (await ImportAsync(new() { DataValues = [TestUnits.Value("90101", "2023S2", "3"), TestUnits.Value("90", "2023S1", "9")] }))
+            .For("dataValues").Created.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ApprovedCapital_LocksDisbursementsOfItsQuarters_WhenDisbursementsAreQuarterly()
     {
         // Without the demo, whose disbursements are half-years: here the capital data set is quarterly.
