@@ -158,8 +158,9 @@ public abstract class ExcelFileTests(DatabaseProvider provider) : RegistryTest(p
     public async Task ValuesCsv_SeparatedBySemicolons_IsReadWithItsSemicolons_AndItsNumbersInVietnameseNotation()
     {
         // Each line holds one comma (the comment's, or the decimal comma): was read as comma-separated.
+        // (The rate is yearly, its own period type: ADR 012.)
         var package = ImportFileReader.Read(Encoding.UTF8.GetBytes(
-            "dataElement;period;orgUnit;value;comment\nCS.TD_HO_NGHEO_LUOT;2023S1;01294;12;xã, thôn\nMT.TY_LE_HO_NGHEO_GIAM;2023S1;01294;-2,5;\nCS.TD_HO_NGHEO_SO_TIEN;2023S1;01294;1.346,5;\n"), "gia-tri.csv");
+            "dataElement;period;orgUnit;value;comment\nCS.TD_HO_NGHEO_LUOT;2023S1;01294;12;xã, thôn\nMT.TY_LE_HO_NGHEO_GIAM;2023;01294;-2,5;\nCS.TD_HO_NGHEO_SO_TIEN;2023S1;01294;1.346,5;\n"), "gia-tri.csv");
         package.DataValues!.Select(r => (r.OrgUnit, r.Value, r.Comment)).ShouldBe([("01294", "12", "xã, thôn"), ("01294", "-2.5", ""), ("01294", "1346.5", "")]);
         await ImportAsync(package);
         await using (var db = Context())
