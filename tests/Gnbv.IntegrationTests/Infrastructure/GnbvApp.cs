@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gnbv.IntegrationTests.Infrastructure;
@@ -19,6 +20,9 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string?
     /// <summary>The app's TimeProvider: a test moves it forward with SetUtcNow or Advance.</summary>
     public FakeTimeProvider Clock { get; } = clock ?? TestClock.Create();
 
+    /// <summary>What the app logged as errors, for a failing test's message.</summary>
+    public ServerErrors Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -26,6 +30,7 @@ public sealed class GnbvApp(TestDatabase database, bool loadDemo = true, string?
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Gnbv:LoadDemo", loadDemo ? "true" : "false");
         if (readOnlyConnectionString is not null) builder.UseSetting("Database:ReadOnlyConnectionString", readOnlyConnectionString);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -14,11 +14,13 @@ public sealed class PageSession : IDisposable
 {
     private readonly HttpClient _client;
 
-    private PageSession(HttpClient client) => _client = client;
+    private readonly ServerErrors _errors;
+
+    private PageSession(HttpClient client, ServerErrors errors) => (_client, _errors) = (client, errors);
 
     /// <summary>A session that has not signed in yet.</summary>
     public static PageSession Open(GnbvApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), app.Errors);
 
     /// <summary>A session signed in through the sign-in form; fails unless the form lets the user in.</summary>
     public static async Task<PageSession> SignInAsync(GnbvApp app, string user, string password = Gnbv.Data.Database.DemoData.Password)
@@ -50,7 +52,7 @@ public sealed class PageSession : IDisposable
     {
         using var response = await _client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}: {html}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}: {html}{(response.StatusCode == HttpStatusCode.InternalServerError ? "\nserver log:\n" + _errors.Recent() : "")}");
         return html;
     }
 
@@ -62,7 +64,8 @@ public sealed class PageSession : IDisposable
     public async Task<PostedPage> PostAsync(HtmlForm form, bool withAntiforgeryToken = true)
     {
         using var response = await _client.PostAsync(form.Action, form.Content(without: withAntiforgeryToken ? null : HtmlForm.AntiforgeryField));
-        return new PostedPage(response.StatusCode, await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        return new PostedPage(response.StatusCode, response.StatusCode == HttpStatusCode.InternalServerError ? html + "\nserver log:\n" + _errors.Recent() : html);
     }
 
     public void Dispose() => _client.Dispose();
