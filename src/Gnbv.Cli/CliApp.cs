@@ -22,7 +22,7 @@ public static class CliApp
             await stderr.WriteLineAsync("gnbv: " + e.Message);
             return 2;
         }
-        var options = new GlobalOptions();
+        var options = new GlobalOptions { Clock = clock };
         var root = new RootCommand("GNBV: dữ liệu, báo cáo Chương trình MTQG giảm nghèo bền vững (monitoring and reporting)");
         options.AddTo(root);
         var io = new CliIo(stdout, stderr, clock);

@@ -22,9 +22,11 @@ public sealed class CliServices : IAsyncDisposable
         _scope = root.CreateAsyncScope();
     }
 
-    public static CliServices Create(DatabaseOptions options)
+    /// <param name="clock">The command's clock (the system's, GNBV_TEST_NOW's or a test's): every service reads it.</param>
+    public static CliServices Create(DatabaseOptions options, TimeProvider clock)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(clock);
         services.AddSingleton(Options.Create(options));
         services.AddGnbvCore();
         services.AddGnbvReports();

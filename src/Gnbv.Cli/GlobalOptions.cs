@@ -7,6 +7,9 @@ namespace Gnbv.Cli;
 /// <summary>--db and --provider, on every command; GNBV_DB and GNBV_DB_PROVIDER when absent.</summary>
 public sealed class GlobalOptions
 {
+    /// <summary>The one clock of this run, given to every service the commands open.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public Option<string?> Db { get; } = new("--db")
     {
         Description = "Chuỗi kết nối CSDL (connection string); mặc định GNBV_DB hoặc Data Source=gnbv.db",
@@ -44,12 +47,12 @@ public sealed class GlobalOptions
     /// Opens the read-only connection (a streaming replica) without touching the primary: a replica
     /// cannot be migrated, so one whose schema is behind this build is refused with the fix.
     /// </summary>
-    public static async Task<CliServices> OpenReadOnlyAsync(DatabaseOptions options, CancellationToken ct)
+    public static async Task<CliServices> OpenReadOnlyAsync(DatabaseOptions options, TimeProvider clock, CancellationToken ct)
     {
         if (options.ReadOnlyConnectionString is { } replica && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GNBV_DB_PROVIDER"))
             && replica.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             options.Provider = DatabaseProvider.Postgres;
-        var services = CliServices.Create(options);
+        var services = CliServices.Create(options, clock);
         if ((await services.GetReadOnly<AppDbContext>().Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await services.DisposeAsync();
@@ -63,7 +66,7 @@ public sealed class GlobalOptions
     public async Task<CliServices> OpenAsync(ParseResult parse, CancellationToken ct)
     {
         var options = Resolve(parse);
-        var services = CliServices.Create(options);
+        var services = CliServices.Create(options, Clock);
         services.Db.Actor = "cli:" + Environment.UserName;
         try
         {

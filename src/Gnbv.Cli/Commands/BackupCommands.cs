@@ -15,7 +15,7 @@ public static class BackupCommands
         command.SetAction(async (parse, ct) =>
         {
             // Not OpenAsync: a backup reads, it neither migrates nor seeds the database it copies.
-            await using var cli = CliServices.Create(options.Resolve(parse));
+            await using var cli = CliServices.Create(options.Resolve(parse), options.Clock);
             var file = parse.GetValue(output)!;
             var manifest = await cli.Get<BackupWriter>().WriteAsync(file.FullName, ct);
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -32,7 +32,7 @@ public static class BackupCommands
         var command = new Command("restore", "Khôi phục CSDL từ tệp sao lưu, tất cả hoặc không (restore a backup, all or nothing)") { input, force };
         command.SetAction(async (parse, ct) =>
         {
-            await using var cli = CliServices.Create(options.Resolve(parse));
+            await using var cli = CliServices.Create(options.Resolve(parse), options.Clock);
             var file = parse.GetValue(input)!;
             var result = await cli.Get<BackupRestorer>().RestoreAsync(file.FullName, parse.GetValue(force), ct);
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

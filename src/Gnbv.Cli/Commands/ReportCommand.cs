@@ -30,7 +30,7 @@ public static class ReportCommand
             if (parse.GetValue(readOnlyDb) is { Length: > 0 } replica) dbOptions.ReadOnlyConnectionString = replica;
             // A report writes nothing, so with a replica the primary is not opened (nor migrated) at all.
             var readOnly = dbOptions.ReadOnlyConnectionString is not null;
-            await using var cli = readOnly ? await GlobalOptions.OpenReadOnlyAsync(dbOptions, ct) : await options.OpenAsync(parse, ct);
+            await using var cli = readOnly ? await GlobalOptions.OpenReadOnlyAsync(dbOptions, options.Clock, ct) : await options.OpenAsync(parse, ct);
             var orgUnit = await (readOnly ? cli.GetReadOnly<UnitResolver>() : cli.Get<UnitResolver>()).ResolveAsync(parse.GetValue(unit)!, p, ct);
             var text = parse.GetValue(template) is { } t ? await File.ReadAllTextAsync(t.FullName, ct) : null;
             var service = readOnly ? cli.GetReadOnly<ReportService>() : cli.Get<ReportService>();

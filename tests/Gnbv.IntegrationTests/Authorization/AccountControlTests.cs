@@ -8,6 +8,7 @@ using Gnbv.Domain.Users;
 using Gnbv.IntegrationTests.Cli;
 using Gnbv.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gnbv.IntegrationTests.Authorization;
 
@@ -205,6 +206,23 @@ public abstract class AccountControlTests(DatabaseProvider provider) : DatabaseT
         last.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await admin.PutAsJsonAsync("/api/v1/users/admin/role", new { role = Roles.Viewer, unit = "04" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await admin.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.OK, "the administrator is still one");
+    }
+
+    [Fact]
+    public async Task TheCli_ReadsItsOwnClock_InEveryService_NotTheSystemClock()
+    {
+        // A run pinned to January 2020 (GNBV_TEST_NOW, or a test's clock): a token made then for 30
+        // days is active in that run. The services of a command read the system clock before, so
+        // the token showed as expired on any real date after its 30 days.
+        await LoadDemoAsync();
+        var january2020 = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2020, 1, 10, 3, 0, 0, TimeSpan.Zero));
+        await using (var db = Context())
+        await using (var services = DbServices.Build(db, january2020))
+            await services.GetRequiredService<ApiTokens>().CreateAsync("lybon", "cli", days: 30);
+
+        var list = await CliRunner.RunAsync(Database, january2020, "users", "list");
+        list.ExitCode.ShouldBe(0, list.Err);
+        list.Out.ShouldContain("lybon\tcommune-officer\t01294\tactive\t1\t");
     }
 
     [Fact]
